@@ -1,0 +1,71 @@
+"""Roles and what each may do (DESIGN.md, "Who uses it").
+
+Permissions are function-level: may this role use this kind of page or
+endpoint at all. Which records it may then see is decided per object in
+access.py (agency scope, referral grants, consent). Deny by default: a
+permission not listed for a role is refused, and so is an unknown one.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    HOTLINE_OPERATOR = "hotline_operator", _("Hotline operator")
+    CASEWORKER = "caseworker", _("Caseworker")
+    FIRST_RESPONDER = "first_responder", _("First responder")
+    DECISION_MAKER = "decision_maker", _("Decision maker")
+    TRACING_OFFICER = "tracing_officer", _("Tracing officer")
+    ANALYST = "analyst", _("Analyst")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class Permission(StrEnum):
+    HOME_VIEW = "home.view"
+    PROFILE_VIEW = "profile.view"
+    PERSON_LIST = "person.list"
+    PERSON_VIEW = "person.view"
+    AGENCY_VIEW_OWN = "agency.view_own"
+    AGENCY_MANAGE = "agency.manage"
+    USER_MANAGE = "user.manage"
+    AUDIT_VIEW = "audit.view"
+
+
+_EVERY_STAFF_ROLE = (Permission.HOME_VIEW, Permission.PROFILE_VIEW, Permission.AGENCY_VIEW_OWN)
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.HOTLINE_OPERATOR: frozenset(
+        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+    ),
+    Role.CASEWORKER: frozenset({*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}),
+    # First responders refer people in and see the persons their own agency
+    # registered; never what a person told a service provider (the firewall).
+    Role.FIRST_RESPONDER: frozenset(
+        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+    ),
+    Role.DECISION_MAKER: frozenset(
+        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+    ),
+    Role.TRACING_OFFICER: frozenset(_EVERY_STAFF_ROLE),
+    # Analysts read indicators and releases, never a person-level record.
+    Role.ANALYST: frozenset(_EVERY_STAFF_ROLE),
+    # Administrators run the system; they do not read case files.
+    Role.ADMINISTRATOR: frozenset(
+        {
+            *_EVERY_STAFF_ROLE,
+            Permission.AGENCY_MANAGE,
+            Permission.USER_MANAGE,
+            Permission.AUDIT_VIEW,
+        }
+    ),
+}
+
+
+def role_has_permission(role: str | None, permission: object) -> bool:
+    if role is None or not isinstance(permission, Permission):
+        return False
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())

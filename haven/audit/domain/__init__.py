@@ -1,0 +1,1 @@
+"""Pure mathematics of the audit chain: canonical encoding and hashing."""

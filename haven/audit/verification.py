@@ -1,0 +1,54 @@
+"""Recompute the chain from the database and report the first break."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from haven.audit.domain.chain import GENESIS_HASH, ChainBreak, ChainedEntry, verify_chain
+from haven.audit.models import AuditEntry, AuditHead
+
+
+@dataclass(frozen=True)
+class VerificationReport:
+    entries_checked: int
+    failure: ChainBreak | None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def _chained(
+    counter: list[int], progress: Callable[[int], None] | None
+) -> Iterator[ChainedEntry]:
+    for entry in AuditEntry.objects.order_by("sequence").iterator(chunk_size=5000):
+        counter[0] += 1
+        if progress and counter[0] % 50_000 == 0:
+            progress(counter[0])
+        yield ChainedEntry(entry.sequence, entry.content(), entry.previous_hash, entry.hash)
+
+
+def verify_audit_log(progress: Callable[[int], None] | None = None) -> VerificationReport:
+    counter = [0]
+    failure = verify_chain(_chained(counter, progress))
+    if failure is None:
+        failure = _check_head(counter[0])
+    return VerificationReport(counter[0], failure)
+
+
+def _check_head(count: int) -> ChainBreak | None:
+    """The head must point at the last entry: a deleted tail shows up here."""
+    head = AuditHead.objects.filter(pk=1).first()
+    last = AuditEntry.objects.order_by("-sequence").first()
+    head_sequence = head.last_sequence if head else 0
+    head_hash = head.last_hash if head else GENESIS_HASH
+    last_sequence = last.sequence if last else 0
+    last_hash = last.hash if last else GENESIS_HASH
+    if head_sequence != last_sequence or head_hash != last_hash:
+        return ChainBreak(
+            last_sequence + 1,
+            f"the log ends at entry {last_sequence} but its head records entry "
+            f"{head_sequence}: entries were removed from the end",
+        )
+    return None

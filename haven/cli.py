@@ -1,0 +1,296 @@
+"""The `haven` command.
+
+    haven demo [--no-serve] [--size N]   the embedded demo on http://127.0.0.1:8000
+    haven serve [--bind ADDR] [--workers N]
+    haven migrate
+    haven createuser USERNAME --role ROLE [--agency NAME]
+    haven audit verify
+    haven keys init | rotate | reencrypt | status
+    haven rules list | evaluate FACTS.json [--policy NAME] [--on YYYY-MM-DD]
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+DEV_SETTINGS = "haven.settings.dev"
+PRODUCTION_SETTINGS = "haven.settings.production"
+
+
+def _setup(default_settings: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)
+    import django
+
+    django.setup()
+
+
+def _step(number: int, total: int, text: str) -> None:
+    print(f"[{number}/{total}] {text}", flush=True)
+
+
+def _migrate(verbose: bool = False) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1 if verbose else 0)
+
+
+# --- demo --------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup(DEV_SETTINGS)
+    from django.conf import settings
+
+    from haven.demo import seed
+    from haven.platform.crypto.keys import get_keyring
+
+    total = 4 if args.no_serve else 5
+    _step(1, total, f"Database and keys in {settings.DATA_DIR}")
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    get_keyring()  # creates the demo key file on first run
+    _step(2, total, "Creating or updating the database schema")
+    _migrate()
+    _step(3, total, "Agencies and one account per role")
+    logins = seed.seed_agencies_and_accounts()
+    _step(4, total, f"Synthetic persons (target {args.size:,})")
+    started = time.monotonic()
+
+    def progress(done: int, wanted: int) -> None:
+        rate = done / max(time.monotonic() - started, 1e-6)
+        print(f"      {done:,}/{wanted:,} persons ({rate:,.0f}/s)", flush=True)
+
+    created = seed.seed_persons(args.size, progress=progress)
+    print(f"      {created:,} new persons")
+    password = seed.demo_password()
+    print("\nDemo accounts (password for all: %s):" % password)
+    for login in logins:
+        print(f"  {login.username:<12} {login.role:<20} {login.agency}")
+    print(
+        "\nTwo-factor sign-in is optional in the demo: set it up from the profile page, "
+        "or run with HAVEN_MFA_REQUIRED=true to require it as production does."
+    )
+    if args.no_serve:
+        return 0
+    _step(5, total, f"Serving on http://{args.bind} (Ctrl+C to stop)")
+    return _serve(args.bind, workers=2)
+
+
+# --- serve -------------------------------------------------------------------
+
+
+def _serve(bind: str, workers: int) -> int:
+    from gunicorn.app.base import BaseApplication
+
+    from django.core.wsgi import get_wsgi_application
+
+    application = get_wsgi_application()
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", bind)
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", 4)
+            # Access logs carry URLs only; URLs never carry personal data.
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("timeout", 60)
+
+        def load(self):  # type: ignore[no-untyped-def]
+            return application
+
+    Server().run()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup(PRODUCTION_SETTINGS)
+    return _serve(args.bind, workers=args.workers)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    _setup(DEV_SETTINGS)
+    _migrate(verbose=True)
+    return 0
+
+
+# --- accounts ----------------------------------------------------------------
+
+
+def cmd_createuser(args: argparse.Namespace) -> int:
+    _setup(DEV_SETTINGS)
+    from haven.accounts import services
+    from haven.accounts.models import Agency
+    from haven.kernel.errors import HavenError
+
+    agency = None
+    if args.agency:
+        agency = Agency.objects.filter(name=args.agency).first()
+        if agency is None:
+            print(f"haven: no agency named {args.agency!r}", file=sys.stderr)
+            return 2
+    password = os.environ.get("HAVEN_NEW_PASSWORD") or getpass.getpass("Password: ")
+    try:
+        services.user_create(
+            actor=None,
+            username=args.username,
+            password=password,
+            role=args.role,
+            agency_id=agency.pk if agency else None,
+        )
+    except HavenError as error:
+        print(f"haven: {error.message}", file=sys.stderr)
+        return 2
+    print(f"Created {args.username} ({args.role}). Two-factor is set up at first sign-in.")
+    return 0
+
+
+# --- audit -------------------------------------------------------------------
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    _setup(DEV_SETTINGS)
+    from haven.audit.verification import verify_audit_log
+
+    report = verify_audit_log(progress=lambda n: print(f"  {n:,} entries checked…", flush=True))
+    if report.ok:
+        print(f"Audit log intact: {report.entries_checked:,} entries, chain verified.")
+        return 0
+    failure = report.failure
+    print(
+        f"AUDIT LOG BROKEN at entry {failure.sequence}: {failure.reason}", file=sys.stderr
+    )
+    return 1
+
+
+# --- keys --------------------------------------------------------------------
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    _setup(DEV_SETTINGS)
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from haven.audit.models import AuditAction
+    from haven.audit.services import audit_record
+    from haven.platform.crypto import keys, rotation
+
+    path = Path(settings.HAVEN_KEY_FILE)
+    if args.action == "init":
+        if path.exists():
+            print(f"haven: a key file already exists at {path}", file=sys.stderr)
+            return 2
+        keys.write_key_file(path, keys.KeyRing.generate())
+        print(f"Created {path}. Back it up apart from the database.")
+        return 0
+    if args.action == "rotate":
+        ring = keys.read_key_file(path).rotated()
+        keys.write_key_file(path, ring)
+        keys.forget_cached_keyring()
+        print(f"New primary key {ring.primary_key_id}. Now run 'haven keys reencrypt'.")
+        return 0
+    if args.action == "reencrypt":
+
+        def on_batch(label: str, ids: list[str]) -> None:
+            audit_record(
+                actor=None, action=AuditAction.KEY_ROTATION, object_type=label,
+                detail={"rows": len(ids)},
+            )
+
+        for result in rotation.reencrypt_all(on_batch=on_batch):
+            print(f"  {result.model_label}: {result.rows_rewritten:,} rows re-encrypted")
+        remaining = sum(rotation.count_values_not_under_primary().values())
+        print(f"Values still under an old key: {remaining}")
+        if remaining == 0 and args.retire:
+            ring = keys.get_keyring()
+            old = set(ring.data_keys) - {ring.primary_key_id}
+            keys.write_key_file(path, ring.without(old))
+            keys.forget_cached_keyring()
+            print(f"Retired keys: {', '.join(sorted(old)) or 'none'}")
+        return 0
+    if args.action == "status":
+        ring = keys.get_keyring()
+        print(f"Primary key: {ring.primary_key_id}; loaded keys: {', '.join(sorted(ring.data_keys))}")
+        for label, count in rotation.count_values_not_under_primary().items():
+            print(f"  {label}: {count:,} rows under an old key")
+        return 0
+    return 2
+
+
+# --- rules -------------------------------------------------------------------
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    try:
+        from haven.protection.domain import cli_support
+    except ImportError:
+        print("haven: the protection rules engine is not installed", file=sys.stderr)
+        return 2
+    if args.action == "list":
+        print(json.dumps(cli_support.rules_catalogue(), indent=2, ensure_ascii=False))
+        return 0
+    return cli_support.evaluate_command(args.facts, policy=args.policy, on=args.on)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="haven", description="Haven referral mechanism")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo", help="create, fill and serve the embedded demo")
+    demo.add_argument("--no-serve", action="store_true", help="prepare everything, do not serve")
+    demo.add_argument("--size", type=int, default=300, help="number of synthetic persons")
+    demo.add_argument("--bind", default="127.0.0.1:8000")
+    demo.set_defaults(handler=cmd_demo)
+
+    serve = commands.add_parser("serve", help="run the production server (gunicorn)")
+    serve.add_argument("--bind", default="127.0.0.1:8000")
+    serve.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2))
+    serve.set_defaults(handler=cmd_serve)
+
+    migrate = commands.add_parser("migrate", help="create or update the database schema")
+    migrate.set_defaults(handler=cmd_migrate)
+
+    createuser = commands.add_parser("createuser", help="create a staff account")
+    createuser.add_argument("username")
+    createuser.add_argument("--role", required=True)
+    createuser.add_argument("--agency", help="agency name (every role but administrator)")
+    createuser.set_defaults(handler=cmd_createuser)
+
+    audit = commands.add_parser("audit", help="the audit log")
+    audit_actions = audit.add_subparsers(dest="action", required=True)
+    audit_actions.add_parser("verify", help="recompute the hash chain").set_defaults(
+        handler=cmd_audit_verify
+    )
+
+    keys = commands.add_parser("keys", help="field encryption keys")
+    keys.add_argument("action", choices=["init", "rotate", "reencrypt", "status"])
+    keys.add_argument("--retire", action="store_true", help="after reencrypt, drop old keys")
+    keys.set_defaults(handler=cmd_keys)
+
+    rules = commands.add_parser("rules", help="the protection rules engine")
+    rules_actions = rules.add_subparsers(dest="action", required=True)
+    rules_actions.add_parser("list", help="every rule with its citations")
+    evaluate = rules_actions.add_parser("evaluate", help="obligations for a facts file")
+    evaluate.add_argument("facts")
+    evaluate.add_argument("--policy")
+    evaluate.add_argument("--on")
+    rules.set_defaults(handler=cmd_rules)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Load the demo: agencies, one account per role, synthetic persons."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from haven.accounts import services as account_services
+from haven.accounts.models import Agency, AgencyKind, User
+from haven.accounts.roles import Role
+from haven.audit.models import AuditAction
+from haven.audit.services import audit_record
+from haven.demo.generator import synthetic_persons
+from haven.people.models import Person
+from haven.people.services import persons_import
+
+DEMO_COUNTRY = "MT"
+
+DEMO_AGENCIES = (
+    ("Harbour Shelter", AgencyKind.SHELTER),
+    ("National Anti-Trafficking Hotline", AgencyKind.HOTLINE),
+    ("Police Anti-Trafficking Unit", AgencyKind.POLICE),
+    ("National Identification Authority", AgencyKind.COMPETENT_AUTHORITY),
+    ("Family Tracing Service", AgencyKind.TRACING_SERVICE),
+    ("National Statistics Office", AgencyKind.STATISTICS_OFFICE),
+)
+
+DEMO_ACCOUNTS = (
+    ("hotline", Role.HOTLINE_OPERATOR, "National Anti-Trafficking Hotline"),
+    ("caseworker", Role.CASEWORKER, "Harbour Shelter"),
+    ("responder", Role.FIRST_RESPONDER, "Police Anti-Trafficking Unit"),
+    ("decider", Role.DECISION_MAKER, "National Identification Authority"),
+    ("tracer", Role.TRACING_OFFICER, "Family Tracing Service"),
+    ("analyst", Role.ANALYST, "National Statistics Office"),
+    ("admin", Role.ADMINISTRATOR, None),
+)
+
+# Where the demo persons are registered: most with the shelter, so the
+# caseworker has pages of them; some with the hotline and the police.
+PERSON_SHARES = (
+    ("Harbour Shelter", 0.6),
+    ("National Anti-Trafficking Hotline", 0.2),
+    ("Police Anti-Trafficking Unit", 0.2),
+)
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    agency: str
+
+
+def demo_password() -> str:
+    """One random password for every demo account, kept beside the database."""
+    path = Path(settings.DATA_DIR) / "demo-password"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("demo-" + secrets.token_urlsafe(12))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def seed_agencies_and_accounts() -> list[DemoLogin]:
+    password = demo_password()
+    with transaction.atomic():
+        for name, kind in DEMO_AGENCIES:
+            if not Agency.objects.filter(name=name).exists():
+                agency = Agency(name=name, kind=kind, country=DEMO_COUNTRY)
+                agency.save(force_insert=True)
+                audit_record(
+                    actor=None, action=AuditAction.CREATE, object_type="agency",
+                    object_id=agency.pk, fields=["name", "kind", "country"],
+                )
+    logins = []
+    for username, role, agency_name in DEMO_ACCOUNTS:
+        agency = Agency.objects.get(name=agency_name) if agency_name else None
+        if not User.objects.filter(username=username).exists():
+            account_services.user_create(
+                actor=None,
+                username=username,
+                password=password,
+                role=role,
+                agency_id=agency.pk if agency else None,
+            )
+        logins.append(DemoLogin(username, Role(role).label, agency_name or "—"))
+    return logins
+
+
+def seed_persons(size: int, *, progress: Callable[[int, int], None] | None = None) -> int:
+    """Create ``size`` persons in total across the demo agencies (idempotent:
+    persons already present count towards the size)."""
+    existing = Person.objects.count()
+    missing = max(0, size - existing)
+    if missing == 0:
+        return 0
+    created = 0
+    generator = synthetic_persons(size, seed=2026)
+    # Skip those already created in an earlier run, so reruns stay deterministic.
+    for _skipped in range(existing):
+        next(generator)
+    for agency_name, share in PERSON_SHARES:
+        agency = Agency.objects.get(name=agency_name)
+        quota = round(missing * share) if agency_name != PERSON_SHARES[-1][0] else missing - created
+        chunk = (next(generator) for _ in range(quota))
+
+        def batches(records=chunk):  # type: ignore[no-untyped-def]
+            nonlocal created
+            for record in records:
+                yield record
+                created += 1
+                if progress and created % 5000 == 0:
+                    progress(created, missing)
+
+        persons_import(agency_id=agency.pk, records=batches())
+    if progress:
+        progress(created, missing)
+    return created

@@ -1,0 +1,1 @@
+"""Pure shared types used by every layer. Never imports Django."""

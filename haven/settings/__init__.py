@@ -1,0 +1,1 @@
+"""Settings modules: base (secure defaults), dev (the demo), test, production (fails closed)."""

@@ -1,0 +1,25 @@
+"""The test suite: a throwaway data directory, a fixed key, fast password hashing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("HAVEN_DATA_DIR", tempfile.mkdtemp(prefix="haven-test-"))
+
+from haven.settings.base import *  # noqa: E402, F403
+from haven.settings.base import DATA_DIR, PASSWORD_HASHERS  # noqa: E402
+
+SECRET_KEY = "test-only-" + "x" * 60
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+HAVEN_MFA_REQUIRED = True
+# Hashing cost is irrelevant to what the tests check; argon2 stays available
+# so the tests of password storage use it explicitly.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+HAVEN_KEY_FILE = Path(DATA_DIR) / "keys.json"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+HAVEN_AUTO_CREATE_KEYS = True

@@ -1,0 +1,1 @@
+"""The staff UI shell: layout, navigation, home pages per role, error pages."""

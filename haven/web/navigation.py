@@ -1,0 +1,73 @@
+"""What each role finds in the menu and on its home page: data, not templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from haven.accounts.roles import Permission, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: Promise
+    description: Promise
+    permission: Permission
+
+
+NAV_ITEMS = (
+    NavItem(
+        "people:list",
+        _("Persons"),
+        _("People registered by your agency, with names in their own script."),
+        Permission.PERSON_LIST,
+    ),
+    NavItem(
+        "accounts:agency_list",
+        _("Agencies"),
+        _("Organisations taking part in the referral mechanism."),
+        Permission.AGENCY_MANAGE,
+    ),
+    NavItem(
+        "accounts:user_list",
+        _("Users"),
+        _("Accounts, roles and two-factor resets."),
+        Permission.USER_MANAGE,
+    ),
+    NavItem(
+        "audit:list",
+        _("Audit log"),
+        _("Who read or changed what, and when. Tamper-evident."),
+        Permission.AUDIT_VIEW,
+    ),
+)
+
+# One sentence per role on the home page: what this role is here to do.
+ROLE_PURPOSE = {
+    Role.HOTLINE_OPERATOR: _(
+        "Take calls and messages, open intakes (anonymous if the caller wishes) and triage them."
+    ),
+    Role.CASEWORKER: _(
+        "Screen, plan assistance, refer to services and follow up with the people in your care."
+    ),
+    Role.FIRST_RESPONDER: _(
+        "Refer people you meet into the mechanism and record detention. What a person told "
+        "a service provider stays with that provider unless the person consents."
+    ),
+    Role.DECISION_MAKER: _(
+        "Make identification decisions, always with the record of reasons."
+    ),
+    Role.TRACING_OFFICER: _(
+        "Record missing-person reports and found or deceased persons, and review possible "
+        "matches. A found person's whereabouts are never disclosed without their consent."
+    ),
+    Role.ANALYST: _(
+        "Read indicators and privacy-protected releases. Person-level records are not shown."
+    ),
+    Role.ADMINISTRATOR: _(
+        "Manage users, roles and agencies. Every action, yours included, is in the audit log."
+    ),
+}
