@@ -40,15 +40,15 @@ class AgencyOutput(serializers.Serializer):
 class MeApi(APIView):
     required_permissions = {"GET": Permission.HOME_VIEW}
 
-    class Output(serializers.Serializer):
+    class MeOutput(serializers.Serializer):
         id = serializers.IntegerField()
         username = serializers.CharField()
         role = serializers.CharField()
         agency = AgencyOutput(allow_null=True)
 
-    @extend_schema(responses=Output, operation_id="me_retrieve")
+    @extend_schema(responses=MeOutput, operation_id="me_retrieve")
     def get(self, request: Request) -> Response:
-        return Response(self.Output(request.user).data)
+        return Response(self.MeOutput(request.user).data)
 
 
 class AgencyListApi(APIView):

@@ -86,7 +86,10 @@ class TwoFactorRequiredMiddleware:
 def two_factor_needed(request: HttpRequest) -> bool:
     """True while this session still owes a two-factor code."""
     user = request.user
-    if user.is_verified():  # type: ignore[union-attr]
+    # OTPMiddleware adds is_verified; a user signed in during this very
+    # request (the sign-in view) has not been through it yet: not verified.
+    is_verified = getattr(user, "is_verified", None)
+    if is_verified is not None and is_verified():
         return False
     from haven.accounts.services import two_factor_device_of
 

@@ -53,7 +53,7 @@ class PersonListApi(APIView):
 class PersonDetailApi(APIView):
     required_permissions = {"GET": Permission.PERSON_VIEW}
 
-    class Output(serializers.Serializer):
+    class PersonDetailOutput(serializers.Serializer):
         id = serializers.CharField()
         names = serializers.JSONField()
         sex = serializers.CharField()
@@ -63,9 +63,9 @@ class PersonDetailApi(APIView):
         nationalities = serializers.ListField(child=serializers.CharField())
         version = serializers.IntegerField()
 
-    @extend_schema(responses=Output, operation_id="persons_retrieve")
+    @extend_schema(responses=PersonDetailOutput, operation_id="persons_retrieve")
     def get(self, request: Request, person_id: str) -> Response:
         person = selectors.person_get(actor=request.user, person_id=person_id)
-        response = Response(self.Output(person).data)
+        response = Response(self.PersonDetailOutput(person).data)
         response["ETag"] = etag_for(person.version)
         return response
