@@ -35,7 +35,9 @@ def _audit_guard_for_flush(request):  # type: ignore[no-untyped-def]
     """Transactional tests end with a flush (DELETE/TRUNCATE of every table),
     which the audit triggers rightly refuse. Reinstall the guard before such a
     test and remove it just before the flush."""
-    if not ({"transactional_db", "live_server"} & set(request.fixturenames)):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    if not (transactional or {"transactional_db", "live_server"} & set(request.fixturenames)):
         yield
         return
     from django.db import connection

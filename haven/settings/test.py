@@ -23,3 +23,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 HAVEN_AUTO_CREATE_KEYS = True
+
+# A file, not shared-cache memory: tests with threads need SQLite's real
+# locking (WAL, busy timeout), as a deployment has.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(DATA_DIR) / "test.sqlite3")}  # noqa: F405

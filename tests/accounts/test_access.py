@@ -50,8 +50,10 @@ def test_inactive_and_anonymous_users_see_nothing(cast, persons):
 
 
 def without_tokens(response) -> str:  # type: ignore[no-untyped-def]
-    """The page minus what differs on every render (CSRF token, request id)."""
+    """The page minus what differs on every render (CSRF token, request id)
+    and the requested path itself."""
     text = response.content.decode().replace(response["X-Request-ID"], "")
+    text = text.replace(response.wsgi_request.get_full_path(), "")
     return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', "", text)
 
 

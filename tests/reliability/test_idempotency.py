@@ -1,0 +1,139 @@
+"""Idempotency keys on API creations and on UI forms."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+
+import pytest
+from django.db import connection
+
+from haven.accounts.models import Agency
+from haven.accounts.roles import Role
+from haven.audit.models import AuditEntry
+from haven.platform.idempotency import Outcome, run_once
+from tests.conftest import verified_client
+from tests.factories import make_user
+
+PAYLOAD = {"name": "New shelter", "kind": "shelter", "country": "mt"}
+
+
+@pytest.fixture
+def admin_client(cast):  # type: ignore[no-untyped-def]
+    return verified_client(cast[Role.ADMINISTRATOR])
+
+
+def create(client, payload=PAYLOAD, key=None):  # type: ignore[no-untyped-def]
+    headers = {"Idempotency-Key": key} if key else {}
+    return client.post("/api/v1/agencies/", payload, content_type="application/json", headers=headers)
+
+
+def test_a_replay_returns_the_first_result_and_creates_once(admin_client):
+    key = str(uuid.uuid4())
+    first = create(admin_client, key=key)
+    second = create(admin_client, key=key)
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json()
+    assert second["Idempotent-Replayed"] == "true"
+    assert Agency.objects.filter(name="New shelter").count() == 1
+    assert AuditEntry.objects.filter(action="create", object_type="agency").count() == 1
+
+
+def test_the_same_key_with_another_payload_is_refused(admin_client):
+    key = str(uuid.uuid4())
+    create(admin_client, key=key)
+    response = create(admin_client, {**PAYLOAD, "name": "Another"}, key=key)
+    assert response.status_code == 422
+    assert response.json()["code"] == "idempotency-key-reused"
+    assert not Agency.objects.filter(name="Another").exists()
+
+
+def test_a_missing_or_malformed_key_is_a_clear_400(admin_client):
+    missing = create(admin_client)
+    assert missing.status_code == 400
+    assert missing.json()["code"] == "idempotency-key-missing"
+    malformed = create(admin_client, key="short")
+    assert malformed.json()["code"] == "idempotency-key-invalid"
+    assert not Agency.objects.filter(name="New shelter").exists()
+
+
+def test_a_failed_request_frees_its_key_for_a_corrected_retry(admin_client):
+    key = str(uuid.uuid4())
+    invalid = create(admin_client, {**PAYLOAD, "country": "ZZ"}, key=key)
+    assert invalid.status_code == 400
+    assert invalid.json()["errors"]["country"]
+    corrected = create(admin_client, key=key)
+    assert corrected.status_code == 201
+
+
+def test_keys_are_scoped_to_the_caller(cast, agencies, admin_client):
+    other_admin = make_user("second_admin", Role.ADMINISTRATOR, None)
+    key = str(uuid.uuid4())
+    assert create(admin_client, key=key).status_code == 201
+    again = create(verified_client(other_admin), {**PAYLOAD, "name": "Theirs"}, key=key)
+    assert again.status_code == 201
+
+
+def test_the_ui_form_creates_once_when_submitted_twice(admin_client):
+    token = str(uuid.uuid4())
+    data = {"name": "Form shelter", "kind": "shelter", "country": "MT", "form_token": token}
+    first = admin_client.post("/accounts/manage/agencies/new/", data)
+    second = admin_client.post("/accounts/manage/agencies/new/", data)
+    assert first.status_code == second.status_code == 302
+    assert Agency.objects.filter(name="Form shelter").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_duplicate_gets_409_and_nothing_is_doubled():
+    """Two requests with one key at the same time: one runs, the other is told
+    it is in progress (409). SQLite serialises writers, so there the second
+    waits for the first to commit and replays its result. Never two rows."""
+    barrier = threading.Event()
+    results: list[str] = []
+
+    def slow_action() -> Outcome:
+        barrier.wait(timeout=10)
+        Agency.objects.create(name="Concurrent", kind="ngo", country="MT")
+        return Outcome(201, {"ok": True})
+
+    def first_request() -> None:
+        try:
+            outcome, replayed = run_once(
+                scope="api:1", key="concurrent-key-1", fingerprint="f", method="POST",
+                path="/x", action=slow_action,
+            )
+            results.append("ran")
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first_request)
+    thread.start()
+    # Wait until the first request has claimed the key.
+    from haven.platform.models import IdempotencyRecord
+
+    for _ in range(200):
+        if IdempotencyRecord.objects.filter(key="concurrent-key-1").exists():
+            break
+        threading.Event().wait(0.02)
+    from haven.platform.idempotency import InProgress
+
+    threading.Timer(0.5, barrier.set).start()
+    try:
+        outcome, replayed = run_once(
+            scope="api:1", key="concurrent-key-1", fingerprint="f", method="POST", path="/x",
+            action=slow_action,
+        )
+    except InProgress:
+        assert connection.vendor == "postgresql"
+    else:
+        assert connection.vendor == "sqlite"
+        assert replayed and outcome.status == 201
+    thread.join(timeout=20)
+    assert results == ["ran"]
+    assert Agency.objects.filter(name="Concurrent").count() == 1
+    outcome, replayed = run_once(
+        scope="api:1", key="concurrent-key-1", fingerprint="f", method="POST", path="/x",
+        action=slow_action,
+    )
+    assert replayed and outcome.status == 201
+    assert Agency.objects.filter(name="Concurrent").count() == 1
