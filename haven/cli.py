@@ -1,12 +1,12 @@
 """The `haven` command.
 
-    haven demo [--no-serve] [--size N]   the embedded demo on http://127.0.0.1:8000
-    haven serve [--bind ADDR] [--workers N]
-    haven migrate
-    haven createuser USERNAME --role ROLE [--agency NAME]
-    haven audit verify
-    haven keys init | rotate | reencrypt | status
-    haven rules list | evaluate FACTS.json [--policy NAME] [--on YYYY-MM-DD]
+haven demo [--no-serve] [--size N]   the embedded demo on http://127.0.0.1:8000
+haven serve [--bind ADDR] [--workers N]
+haven migrate
+haven createuser USERNAME --role ROLE [--agency NAME]
+haven audit verify
+haven keys init | rotate | reencrypt | status
+haven rules list | evaluate FACTS.json [--policy NAME] [--on YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     created = seed.seed_persons(args.size, progress=progress)
     print(f"      {created:,} new persons")
     password = seed.demo_password()
-    print("\nDemo accounts (password for all: %s):" % password)
+    print(f"\nDemo accounts (password for all: {password}):")
     for login in logins:
         print(f"  {login.username:<12} {login.role:<20} {login.agency}")
     print(
@@ -84,9 +84,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _serve(bind: str, workers: int) -> int:
-    from gunicorn.app.base import BaseApplication
-
     from django.core.wsgi import get_wsgi_application
+    from gunicorn.app.base import BaseApplication
 
     application = get_wsgi_application()
 
@@ -160,9 +159,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         print(f"Audit log intact: {report.entries_checked:,} entries, chain verified.")
         return 0
     failure = report.failure
-    print(
-        f"AUDIT LOG BROKEN at entry {failure.sequence}: {failure.reason}", file=sys.stderr
-    )
+    print(f"AUDIT LOG BROKEN at entry {failure.sequence}: {failure.reason}", file=sys.stderr)
     return 1
 
 
@@ -197,7 +194,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
         def on_batch(label: str, ids: list[str]) -> None:
             audit_record(
-                actor=None, action=AuditAction.KEY_ROTATION, object_type=label,
+                actor=None,
+                action=AuditAction.KEY_ROTATION,
+                object_type=label,
                 detail={"rows": len(ids)},
             )
 
@@ -214,7 +213,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
         return 0
     if args.action == "status":
         ring = keys.get_keyring()
-        print(f"Primary key: {ring.primary_key_id}; loaded keys: {', '.join(sorted(ring.data_keys))}")
+        print(
+            f"Primary key: {ring.primary_key_id}; loaded keys: {', '.join(sorted(ring.data_keys))}"
+        )
         for label, count in rotation.count_values_not_under_primary().items():
             print(f"  {label}: {count:,} rows under an old key")
         return 0

@@ -13,7 +13,6 @@ from haven.accounts.models import AgencyKind, TwoFactorDevice, User
 from haven.accounts.roles import Role
 from tests.factories import give_authenticator, make_agency, make_user
 
-
 # --- CI: a skipped test is a failed test -------------------------------------
 
 
@@ -22,7 +21,11 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     """With HAVEN_NO_SKIPS=1 (CI sets it) every skip is reported as a failure."""
     outcome = yield
     report = outcome.get_result()
-    if os.environ.get("HAVEN_NO_SKIPS") == "1" and report.skipped and not hasattr(report, "wasxfail"):
+    if (
+        os.environ.get("HAVEN_NO_SKIPS") == "1"
+        and report.skipped
+        and not hasattr(report, "wasxfail")
+    ):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, which must run every test: {report.longrepr}"
 
@@ -51,6 +54,7 @@ def _audit_guard_for_flush(request):  # type: ignore[no-untyped-def]
 
 
 # --- the cast ----------------------------------------------------------------
+
 
 @pytest.fixture
 def agencies(db):  # type: ignore[no-untyped-def]
@@ -89,9 +93,9 @@ def verified_client(user: User) -> Client:
     """A client signed in past two-factor, as after a full sign-in."""
     client = Client()
     client.force_login(user)
-    device = TwoFactorDevice.objects.filter(user=user, confirmed=True).first() or give_authenticator(
-        user
-    )
+    device = TwoFactorDevice.objects.filter(
+        user=user, confirmed=True
+    ).first() or give_authenticator(user)
     session = client.session
     session[django_otp.DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()

@@ -32,5 +32,3 @@ def give_authenticator(user: User) -> TwoFactorDevice:
 def current_code(device: TwoFactorDevice, offset_steps: int = 0) -> str:
     generator = device.totp(at=time.time() + offset_steps * device.step)
     return f"{generator.token():06d}"
-
-

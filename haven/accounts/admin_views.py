@@ -140,7 +140,9 @@ def user_create(request: HttpRequest) -> HttpResponse:
         except HavenError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, _("User created. They will set up two-factor at first sign-in."))
+            messages.success(
+                request, _("User created. They will set up two-factor at first sign-in.")
+            )
             return redirect("accounts:user_list")
     return render(request, "accounts/user_form.html", {"form": form, "creating": True})
 

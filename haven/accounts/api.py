@@ -18,12 +18,18 @@ from haven.platform.idempotency import HEADER as IDEMPOTENCY_HEADER
 from haven.platform.idempotency import idempotent_api
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
-    IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=True,
+    IDEMPOTENCY_HEADER,
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
     description=str(_("A unique value per intended creation; a retry reuses it.")),
 )
 IF_MATCH_PARAMETER = OpenApiParameter(
-    "If-Match", str, OpenApiParameter.HEADER, required=True,
-    description=str(_("The ETag of the version being changed, e.g. W/\"3\".")),
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description=str(_('The ETag of the version being changed, e.g. W/"3".')),
 )
 
 
@@ -66,7 +72,9 @@ class AgencyListApi(APIView):
         return Response(AgencyOutput(agencies, many=True).data)
 
     @extend_schema(
-        request=Input, responses={201: AgencyOutput}, parameters=[IDEMPOTENCY_PARAMETER],
+        request=Input,
+        responses={201: AgencyOutput},
+        parameters=[IDEMPOTENCY_PARAMETER],
         operation_id="agencies_create",
     )
     @idempotent_api
@@ -96,7 +104,9 @@ class AgencyDetailApi(APIView):
         return response
 
     @extend_schema(
-        request=Input, responses=AgencyOutput, parameters=[IF_MATCH_PARAMETER],
+        request=Input,
+        responses=AgencyOutput,
+        parameters=[IF_MATCH_PARAMETER],
         operation_id="agencies_partial_update",
     )
     def patch(self, request: Request, agency_id: int) -> Response:

@@ -39,9 +39,7 @@ class VersionedForm(forms.Form):
 class AgencyForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=AgencyKind.choices)
-    country = forms.CharField(
-        label=_("Country (ISO code, e.g. KE)"), min_length=2, max_length=2
-    )
+    country = forms.CharField(label=_("Country (ISO code, e.g. KE)"), min_length=2, max_length=2)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 

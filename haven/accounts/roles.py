@@ -41,7 +41,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.HOTLINE_OPERATOR: frozenset(
         {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
     ),
-    Role.CASEWORKER: frozenset({*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}),
+    Role.CASEWORKER: frozenset(
+        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+    ),
     # First responders refer people in and see the persons their own agency
     # registered; never what a person told a service provider (the firewall).
     Role.FIRST_RESPONDER: frozenset(

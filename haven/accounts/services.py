@@ -191,7 +191,11 @@ def user_update(
     if "is_active" in changed and not is_active:
         _end_sessions_of(user)
     audit_record(
-        actor=actor, action=AuditAction.UPDATE, object_type="user", object_id=user.pk, fields=changed
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="user",
+        object_id=user.pk,
+        fields=changed,
     )
     return user
 
@@ -209,7 +213,10 @@ def user_set_password(*, actor: Any, user: User, new_password: str) -> None:
     user.save(update_fields=["password"])
     _end_sessions_of(user)
     audit_record(
-        actor=actor, action=AuditAction.UPDATE, object_type="user", object_id=user.pk,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="user",
+        object_id=user.pk,
         fields=["password"],
     )
 
@@ -279,7 +286,10 @@ def two_factor_confirm(*, user: User, token: str) -> TwoFactorDevice:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     audit_record(
-        actor=user, action=AuditAction.UPDATE, object_type="user", object_id=user.pk,
+        actor=user,
+        action=AuditAction.UPDATE,
+        object_type="user",
+        object_id=user.pk,
         fields=["two_factor_device"],
     )
     return device
@@ -310,7 +320,10 @@ def two_factor_reset(*, actor: Any, user_id: object) -> None:
     TwoFactorDevice.objects.filter(user=user).delete()
     _end_sessions_of(user)
     audit_record(
-        actor=actor, action=AuditAction.UPDATE, object_type="user", object_id=user.pk,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="user",
+        object_id=user.pk,
         fields=["two_factor_device"],
     )
 
@@ -344,7 +357,10 @@ def api_token_create(*, actor: Any, user: User, name: str) -> IssuedToken:
     )
     token.save(force_insert=True)
     audit_record(
-        actor=actor, action=AuditAction.CREATE, object_type="api_token", object_id=token.pk,
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="api_token",
+        object_id=token.pk,
         detail={"user_id": user.pk},
     )
     return IssuedToken(token, secret)
@@ -358,6 +374,9 @@ def api_token_revoke(*, actor: Any, token_id: int) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit_record(
-        actor=actor, action=AuditAction.UPDATE, object_type="api_token", object_id=token.pk,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="api_token",
+        object_id=token.pk,
         fields=["revoked_at"],
     )

@@ -135,8 +135,11 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/two_factor_enrol.html",
-        {"form": form, "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
-         "qr_svg": qr_svg},
+        {
+            "form": form,
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "qr_svg": qr_svg,
+        },
     )
 
 
@@ -178,7 +181,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form})
 
 
-def lockout_response(request: HttpRequest, credentials: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest, credentials: Any, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """Shown after too many failures for this username from this address."""
     from django.conf import settings
 

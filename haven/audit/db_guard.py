@@ -12,7 +12,7 @@ from __future__ import annotations
 TABLE = "audit_auditentry"
 
 _POSTGRES_INSTALL = [
-    f"""
+    """
     CREATE OR REPLACE FUNCTION haven_audit_refuse_change() RETURNS trigger AS $$
     BEGIN
         RAISE EXCEPTION 'the audit log is append-only (% refused)', TG_OP

@@ -63,9 +63,7 @@ def audit_record(
     """Append one entry. ``actor`` is a user, None for the system, or a label."""
     return audit_record_many(
         actor=actor,
-        events=[
-            AuditEvent(action, object_type, str(object_id), tuple(fields), detail)
-        ],
+        events=[AuditEvent(action, object_type, str(object_id), tuple(fields), detail)],
     )[0]
 
 

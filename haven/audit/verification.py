@@ -19,9 +19,7 @@ class VerificationReport:
         return self.failure is None
 
 
-def _chained(
-    counter: list[int], progress: Callable[[int], None] | None
-) -> Iterator[ChainedEntry]:
+def _chained(counter: list[int], progress: Callable[[int], None] | None) -> Iterator[ChainedEntry]:
     for entry in AuditEntry.objects.order_by("sequence").iterator(chunk_size=5000):
         counter[0] += 1
         if progress and counter[0] % 50_000 == 0:

@@ -74,8 +74,11 @@ def seed_agencies_and_accounts() -> list[DemoLogin]:
                 agency = Agency(name=name, kind=kind, country=DEMO_COUNTRY)
                 agency.save(force_insert=True)
                 audit_record(
-                    actor=None, action=AuditAction.CREATE, object_type="agency",
-                    object_id=agency.pk, fields=["name", "kind", "country"],
+                    actor=None,
+                    action=AuditAction.CREATE,
+                    object_type="agency",
+                    object_id=agency.pk,
+                    fields=["name", "kind", "country"],
                 )
     logins = []
     for username, role, agency_name in DEMO_ACCOUNTS:

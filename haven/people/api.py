@@ -39,7 +39,9 @@ class PersonListApi(APIView):
         operation_id="persons_list",
     )
     def get(self, request: Request) -> Response:
-        page = selectors.person_page(actor=request.user, page_number=request.query_params.get("page", 1))
+        page = selectors.person_page(
+            actor=request.user, page_number=request.query_params.get("page", 1)
+        )
         return Response(
             {
                 "count": page.paginator.count,

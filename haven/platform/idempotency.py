@@ -135,9 +135,7 @@ def run_once(
     action: Callable[[], Outcome],
 ) -> tuple[Outcome, bool]:
     """Run ``action`` at most once per (scope, key). Returns (outcome, replayed)."""
-    record, stored = _claim(
-        scope=scope, key=key, fingerprint=fingerprint, method=method, path=path
-    )
+    record, stored = _claim(scope=scope, key=key, fingerprint=fingerprint, method=method, path=path)
     if stored is not None:
         return stored, True
     try:

@@ -57,9 +57,7 @@ ROLE_PURPOSE = {
         "Refer people you meet into the mechanism and record detention. What a person told "
         "a service provider stays with that provider unless the person consents."
     ),
-    Role.DECISION_MAKER: _(
-        "Make identification decisions, always with the record of reasons."
-    ),
+    Role.DECISION_MAKER: _("Make identification decisions, always with the record of reasons."),
     Role.TRACING_OFFICER: _(
         "Record missing-person reports and found or deceased persons, and review possible "
         "matches. A found person's whereabouts are never disclosed without their consent."

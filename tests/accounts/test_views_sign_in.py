@@ -98,7 +98,9 @@ def test_lockout_cools_off(caseworker, device, settings):
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         sign_in(Client(), caseworker.username, "wrong password, long enough", ip="10.0.0.9")
     assert sign_in(Client(), caseworker.username, ip="10.0.0.9").status_code == 429
-    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.first().attempt_time - timedelta(minutes=16))
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.first().attempt_time - timedelta(minutes=16)
+    )
     assert sign_in(Client(), caseworker.username, ip="10.0.0.9").status_code == 302
 
 
@@ -109,9 +111,7 @@ def test_first_sign_in_without_an_authenticator_goes_to_enrolment(caseworker):
     page = client.get("/accounts/sign-in/authenticator/")
     assert page.status_code == 200 and b"<svg" in page.content
     pending = TwoFactorDevice.objects.get(user=caseworker, confirmed=False)
-    response = client.post(
-        "/accounts/sign-in/authenticator/", {"token": current_code(pending)}
-    )
+    response = client.post("/accounts/sign-in/authenticator/", {"token": current_code(pending)})
     assert response["Location"] == "/"
     assert TwoFactorDevice.objects.get(user=caseworker).confirmed
 
@@ -130,7 +130,9 @@ def test_the_session_ends_after_its_absolute_lifetime(caseworker, settings):
     client = verified_client(caseworker)
     assert client.get("/").status_code == 200
     session = client.session
-    session["haven_auth_at"] = time.time() - settings.HAVEN_SESSION_ABSOLUTE_TIMEOUT.total_seconds() - 1
+    session["haven_auth_at"] = (
+        time.time() - settings.HAVEN_SESSION_ABSOLUTE_TIMEOUT.total_seconds() - 1
+    )
     session.save()
     assert client.get("/").status_code == 302
 

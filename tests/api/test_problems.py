@@ -24,36 +24,53 @@ def assert_problem(response, status: int, code: str) -> dict:  # type: ignore[no
 
 
 def test_malformed_json(admin_client):
-    response = admin_client.post("/api/v1/agencies/", "{not json", content_type="application/json",
-                                 headers={"Idempotency-Key": "key-malformed-json"})
+    response = admin_client.post(
+        "/api/v1/agencies/",
+        "{not json",
+        content_type="application/json",
+        headers={"Idempotency-Key": "key-malformed-json"},
+    )
     assert_problem(response, 400, "malformed-request")
 
 
 def test_wrong_types_and_missing_fields_name_the_field(admin_client):
-    response = admin_client.post("/api/v1/agencies/", {"name": ["x"], "kind": 5},
-                                 content_type="application/json",
-                                 headers={"Idempotency-Key": "key-wrong-types"})
+    response = admin_client.post(
+        "/api/v1/agencies/",
+        {"name": ["x"], "kind": 5},
+        content_type="application/json",
+        headers={"Idempotency-Key": "key-wrong-types"},
+    )
     body = assert_problem(response, 400, "validation-failed")
     assert set(body["errors"]) >= {"name", "kind", "country"}
 
 
 def test_oversized_body(admin_client):
-    response = admin_client.post("/api/v1/agencies/", '{"name": "' + "x" * 2_000_000 + '"}',
-                                 content_type="application/json",
-                                 headers={"Idempotency-Key": "key-oversized"})
+    response = admin_client.post(
+        "/api/v1/agencies/",
+        '{"name": "' + "x" * 2_000_000 + '"}',
+        content_type="application/json",
+        headers={"Idempotency-Key": "key-oversized"},
+    )
     assert_problem(response, 413, "content-too-large")
 
 
 def test_broken_encoding(admin_client):
-    response = admin_client.post("/api/v1/agencies/", b'{"name": "\xff\xfe"}',
-                                 content_type="application/json",
-                                 headers={"Idempotency-Key": "key-encoding"})
+    response = admin_client.post(
+        "/api/v1/agencies/",
+        b'{"name": "\xff\xfe"}',
+        content_type="application/json",
+        headers={"Idempotency-Key": "key-encoding"},
+    )
     assert_problem(response, 400, "malformed-request")
 
 
 def test_unsupported_media_type(admin_client):
-    response = admin_client.post("/api/v1/agencies/", "name=x", content_type="text/plain",
-                                 headers={"Idempotency-Key": "key-media-type"})
+    response = admin_client.post(
+        "/api/v1/agencies/",
+        "name=x",
+        content_type="text/plain",
+        headers={"Idempotency-Key": "key-media-type"},
+    )
     assert_problem(response, 415, "unsupported-media-type")
 
 
@@ -80,10 +97,16 @@ def test_session_writes_need_csrf(cast):
     from tests.factories import give_authenticator
 
     session = client.session
-    session[django_otp.DEVICE_ID_SESSION_KEY] = give_authenticator(cast[Role.ADMINISTRATOR]).persistent_id
+    session[django_otp.DEVICE_ID_SESSION_KEY] = give_authenticator(
+        cast[Role.ADMINISTRATOR]
+    ).persistent_id
     session.save()
-    response = client.post("/api/v1/agencies/", {"name": "x"}, content_type="application/json",
-                           headers={"Idempotency-Key": "key-csrf-check"})
+    response = client.post(
+        "/api/v1/agencies/",
+        {"name": "x"},
+        content_type="application/json",
+        headers={"Idempotency-Key": "key-csrf-check"},
+    )
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
 

@@ -20,8 +20,11 @@ def record(n: int = 1, actor=None) -> list[AuditEntry]:
         for index in range(n):
             entries.append(
                 audit_record(
-                    actor=actor, action=AuditAction.UPDATE, object_type="thing",
-                    object_id=index, fields=["b", "a"],
+                    actor=actor,
+                    action=AuditAction.UPDATE,
+                    object_type="thing",
+                    object_id=index,
+                    fields=["b", "a"],
                 )
             )
     return entries
@@ -122,6 +125,8 @@ def test_haven_audit_verify_command_passes_then_fails_after_an_edit(db, capsys):
     entries = record(4)
     assert haven_main(["audit", "verify"]) == 0
     assert "intact" in capsys.readouterr().out
-    _tamper("UPDATE audit_auditentry SET actor_label = %s WHERE id = %s", ["someone", entries[0].pk])
+    _tamper(
+        "UPDATE audit_auditentry SET actor_label = %s WHERE id = %s", ["someone", entries[0].pk]
+    )
     assert haven_main(["audit", "verify"]) == 1
     assert f"BROKEN at entry {entries[0].sequence}" in capsys.readouterr().err

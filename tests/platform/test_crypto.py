@@ -34,7 +34,10 @@ def make_person(agency, name=CANARY, birth_date="1990-02-03") -> Person:
 
 def raw_column(person: Person, column: str) -> bytes:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM people_person WHERE id = %s", [person.pk.hex if connection.vendor == "sqlite" else person.pk])
+        cursor.execute(
+            f"SELECT {column} FROM people_person WHERE id = %s",
+            [person.pk.hex if connection.vendor == "sqlite" else person.pk],
+        )
         return bytes(cursor.fetchone()[0])
 
 
@@ -106,7 +109,11 @@ def test_canary_never_appears_in_the_raw_database(agency):
             cursor.execute(f'SELECT * FROM "{table}"')
             for row in cursor.fetchall():
                 for value in row:
-                    raw = bytes(value) if isinstance(value, bytes | memoryview) else str(value).encode()
+                    raw = (
+                        bytes(value)
+                        if isinstance(value, bytes | memoryview)
+                        else str(value).encode()
+                    )
                     assert needle_text not in raw, f"plaintext found in {table}"
                     assert b"CANARY" not in raw, f"plaintext found in {table}"
 

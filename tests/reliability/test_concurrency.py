@@ -23,7 +23,9 @@ def test_api_update_with_the_current_etag_succeeds(admin_client, agencies):
     url = f"/api/v1/agencies/{agencies['shelter'].pk}/"
     etag = admin_client.get(url)["ETag"]
     response = admin_client.patch(
-        url, {"contact_email": "desk@example.org"}, content_type="application/json",
+        url,
+        {"contact_email": "desk@example.org"},
+        content_type="application/json",
         headers={"If-Match": etag},
     )
     assert response.status_code == 200
@@ -34,10 +36,12 @@ def test_api_update_with_the_current_etag_succeeds(admin_client, agencies):
 def test_api_update_with_a_stale_etag_gets_412(admin_client, agencies):
     url = f"/api/v1/agencies/{agencies['shelter'].pk}/"
     stale = admin_client.get(url)["ETag"]
-    admin_client.patch(url, {"name": "Renamed"}, content_type="application/json",
-                       headers={"If-Match": stale})
-    response = admin_client.patch(url, {"name": "Lost update"}, content_type="application/json",
-                                  headers={"If-Match": stale})
+    admin_client.patch(
+        url, {"name": "Renamed"}, content_type="application/json", headers={"If-Match": stale}
+    )
+    response = admin_client.patch(
+        url, {"name": "Lost update"}, content_type="application/json", headers={"If-Match": stale}
+    )
     assert response.status_code == 412
     assert response.json()["code"] == "stale-version"
     assert Agency.objects.get(pk=agencies["shelter"].pk).name == "Renamed"
@@ -45,7 +49,8 @@ def test_api_update_with_a_stale_etag_gets_412(admin_client, agencies):
 
 def test_api_update_without_if_match_gets_428(admin_client, agencies):
     response = admin_client.patch(
-        f"/api/v1/agencies/{agencies['shelter'].pk}/", {"name": "X"},
+        f"/api/v1/agencies/{agencies['shelter'].pk}/",
+        {"name": "X"},
         content_type="application/json",
     )
     assert response.status_code == 428
@@ -55,8 +60,14 @@ def test_api_update_without_if_match_gets_428(admin_client, agencies):
 def test_ui_stale_form_shows_changed_meanwhile_and_keeps_the_other_change(admin_client, agencies):
     agency = agencies["shelter"]
     url = f"/accounts/manage/agencies/{agency.pk}/"
-    form = {"version": agency.version, "name": agency.name, "kind": agency.kind,
-            "country": "MT", "contact_email": "", "is_active": "on"}
+    form = {
+        "version": agency.version,
+        "name": agency.name,
+        "kind": agency.kind,
+        "country": "MT",
+        "contact_email": "",
+        "is_active": "on",
+    }
     assert admin_client.post(url, {**form, "name": "First edit"}).status_code == 302
     response = admin_client.post(url, {**form, "name": "Second edit"})
     assert response.status_code == 409
@@ -76,8 +87,12 @@ def test_concurrent_writers_on_one_version_exactly_one_wins(cast, agencies):
     def writer(index: int) -> None:
         try:
             start.wait(timeout=10)
-            services.agency_update(actor=admin, agency_id=agency.pk, expected_version=1,
-                                   changes={"contact_email": f"w{index}@example.org"})
+            services.agency_update(
+                actor=admin,
+                agency_id=agency.pk,
+                expected_version=1,
+                changes={"contact_email": f"w{index}@example.org"},
+            )
             outcomes.append("saved")
         except StaleVersion:
             outcomes.append("stale")

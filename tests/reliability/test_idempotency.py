@@ -25,7 +25,9 @@ def admin_client(cast):  # type: ignore[no-untyped-def]
 
 def create(client, payload=PAYLOAD, key=None):  # type: ignore[no-untyped-def]
     headers = {"Idempotency-Key": key} if key else {}
-    return client.post("/api/v1/agencies/", payload, content_type="application/json", headers=headers)
+    return client.post(
+        "/api/v1/agencies/", payload, content_type="application/json", headers=headers
+    )
 
 
 def test_a_replay_returns_the_first_result_and_creates_once(admin_client):
@@ -99,8 +101,12 @@ def test_a_concurrent_duplicate_gets_409_and_nothing_is_doubled():
     def first_request() -> None:
         try:
             outcome, replayed = run_once(
-                scope="api:1", key="concurrent-key-1", fingerprint="f", method="POST",
-                path="/x", action=slow_action,
+                scope="api:1",
+                key="concurrent-key-1",
+                fingerprint="f",
+                method="POST",
+                path="/x",
+                action=slow_action,
             )
             results.append("ran")
         finally:
@@ -120,7 +126,11 @@ def test_a_concurrent_duplicate_gets_409_and_nothing_is_doubled():
     threading.Timer(0.5, barrier.set).start()
     try:
         outcome, replayed = run_once(
-            scope="api:1", key="concurrent-key-1", fingerprint="f", method="POST", path="/x",
+            scope="api:1",
+            key="concurrent-key-1",
+            fingerprint="f",
+            method="POST",
+            path="/x",
             action=slow_action,
         )
     except InProgress:
@@ -132,7 +142,11 @@ def test_a_concurrent_duplicate_gets_409_and_nothing_is_doubled():
     assert results == ["ran"]
     assert Agency.objects.filter(name="Concurrent").count() == 1
     outcome, replayed = run_once(
-        scope="api:1", key="concurrent-key-1", fingerprint="f", method="POST", path="/x",
+        scope="api:1",
+        key="concurrent-key-1",
+        fingerprint="f",
+        method="POST",
+        path="/x",
         action=slow_action,
     )
     assert replayed and outcome.status == 201

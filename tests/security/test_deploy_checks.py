@@ -25,10 +25,15 @@ def run_check(tmp_path: Path, **overrides: str) -> subprocess.CompletedProcess:
         "HAVEN_KEY_FILE": str(key_file),
     }
     env.pop("HAVEN_KEYRING", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     env.update(overrides)
     return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        capture_output=True, text=True, env=env, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
     )
 
 

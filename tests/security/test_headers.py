@@ -16,7 +16,7 @@ def assert_protective_headers(response) -> None:  # type: ignore[no-untyped-def]
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert "no-store" in response["Cache-Control"]
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 

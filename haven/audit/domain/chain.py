@@ -45,9 +45,9 @@ def _check_encodable(value: Any, path: str) -> None:
 def canonical_json(content: Mapping[str, Any]) -> bytes:
     """The one byte encoding of an entry that every verifier must reproduce."""
     _check_encodable(content, "$")
-    return json.dumps(
-        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def entry_hash(previous_hash: str, content: Mapping[str, Any]) -> str:

@@ -160,9 +160,9 @@ def _arabic_letters_to_latin(word: str) -> str:
             is_vowel = _is_long_vowel(index, following, previous_is_vowel)
             sound = {_ARABIC_WAW: "uw", _ARABIC_YEH: "iy"}[letter][0 if is_vowel else 1]
         elif letter == _ARABIC_AIN:
-            # Latin spellings write a word-initial ain as a vowel (Ali, Omar) and
-            # leave it out elsewhere (Saad, Jafar).
-            sound, is_vowel = ("a", True) if index == 0 else ("", previous_is_vowel)
+            # Latin spellings write ain as a vowel (Ali, Omar, Saad, Yaqub) and leave
+            # it out at the end of a word (Rabi, Rabie).
+            sound, is_vowel = ("a" if following else ""), index == 0
         elif letter == _ARABIC_HEH and not following and index > 1 and word[index - 1] != "\u0627":
             # Ta marbuta (unified with heh) and the Persian feminine ending.
             sound, is_vowel = "a", True

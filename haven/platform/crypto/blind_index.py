@@ -22,7 +22,10 @@ from haven.platform.crypto.keys import KeyRing, get_keyring
 @lru_cache(maxsize=64)
 def _purpose_key(index_key: bytes, purpose: str) -> bytes:
     return HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"haven-blind-index:" + purpose.encode()
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=None,
+        info=b"haven-blind-index:" + purpose.encode(),
     ).derive(index_key)
 
 

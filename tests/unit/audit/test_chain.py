@@ -19,8 +19,9 @@ from haven.audit.domain.chain import (
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
     max_leaves=8,
 )
 contents = st.dictionaries(st.text(min_size=1, max_size=8), json_values, min_size=1, max_size=5)

@@ -15,10 +15,12 @@ from haven.protection.domain import (
     bundled_policy,
     evaluate,
 )
+from haven.protection.domain.assistance_items import ASSISTANCE_ITEM_BY_ID
 from haven.protection.domain.facts import (
     AgeAssessment,
     AgeAssessmentOutcome,
     AgeEstimate,
+    Assistance,
     Charge,
     ChargeStatus,
     ChildMeasures,
@@ -32,6 +34,8 @@ from haven.protection.domain.facts import (
     Person,
     Proceedings,
     Removal,
+    ResidencePermit,
+    ResidencePermitDecision,
     VoluntaryReturn,
 )
 
@@ -130,7 +134,8 @@ def identifications(draw: st.DrawFn) -> Identification:
     decided_on = None
     if outcome is not DecisionOutcome.PENDING:
         earliest = referred_on or FIRST_DAY
-        decided_on = earliest + timedelta(days=draw(st.integers(0, 200)))
+        # mostly in order, sometimes not: the engine must not rely on the parser's checks
+        decided_on = earliest + timedelta(days=draw(st.integers(-10, 200)))
     conclusive = None
     if outcome is DecisionOutcome.POSITIVE and draw(st.booleans()):
         conclusive_outcome = draw(st.sampled_from(DecisionOutcome))
@@ -138,7 +143,7 @@ def identifications(draw: st.DrawFn) -> Identification:
             conclusive_outcome,
             None
             if conclusive_outcome is DecisionOutcome.PENDING
-            else decided_on + timedelta(days=draw(st.integers(0, 400))),
+            else decided_on + timedelta(days=draw(st.integers(-10, 400))),
         )
     return Identification(referred_on, Decision(outcome, decided_on), conclusive)
 
@@ -179,10 +184,14 @@ def case_facts(draw: st.DrawFn) -> CaseFacts:
         jurisdiction_country=draw(countries),
         person=draw(persons()),
         exploitation=Exploitation(
-            indicators=tuple(draw(st.lists(st.sampled_from(["debt-bondage", "isolation"]),
-                                           max_size=2, unique=True))),
-            forms=tuple(draw(st.lists(st.sampled_from(ExploitationForm), max_size=2,
-                                      unique=True))),
+            indicators=tuple(
+                draw(
+                    st.lists(
+                        st.sampled_from(["debt-bondage", "isolation"]), max_size=2, unique=True
+                    )
+                )
+            ),
+            forms=tuple(draw(st.lists(st.sampled_from(ExploitationForm), max_size=2, unique=True))),
             began_on=draw(optional_days),
         ),
         identification=draw(identifications()),
@@ -207,5 +216,13 @@ def case_facts(draw: st.DrawFn) -> CaseFacts:
         child_measures=ChildMeasures(
             guardian_appointed_on=draw(optional_days),
             best_interests_assessed_on=draw(optional_days),
+        ),
+        assistance=Assistance(
+            delivered=draw(st.dictionaries(st.sampled_from(list(ASSISTANCE_ITEM_BY_ID)), days)),
+            declined=frozenset(draw(st.sets(st.sampled_from(list(ASSISTANCE_ITEM_BY_ID))))),
+        ),
+        residence_permit=draw(
+            st.none()
+            | st.builds(ResidencePermit, st.sampled_from(ResidencePermitDecision), optional_days)
         ),
     )

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.unit.protection.protection_builders import case_facts, days
 
 from haven.protection.domain import (
     CaseFacts,
@@ -22,6 +21,7 @@ from haven.protection.domain.age import full_years_between
 from haven.protection.domain.facts import DecisionOutcome
 from haven.protection.domain.policy import INTERNATIONAL_RECOVERY_PERIOD_DAYS
 from haven.protection.domain.rules import RULE_BY_ID
+from tests.unit.protection.protection_builders import case_facts, days
 
 policy_names = st.sampled_from(bundled_policy_names())
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None)
@@ -163,9 +163,7 @@ def test_a_possible_minor_is_always_treated_as_a_child(facts, policy_name, on):
     found = {o.id: o for o in evaluate(facts, policy, on)}
     assert found["child-presumption"].status is ObligationStatus.DUE
     assert found["child-presumption:guardian"].status is not ObligationStatus.NOT_APPLICABLE
-    assert found["child-presumption:best-interests"].status is not (
-        ObligationStatus.NOT_APPLICABLE
-    )
+    assert found["child-presumption:best-interests"].status is not (ObligationStatus.NOT_APPLICABLE)
 
 
 @settings(max_examples=100, deadline=None)

@@ -12,8 +12,8 @@ from haven.protection.domain.assistance_items import (
 from haven.protection.domain.facts import (
     Assistance,
     Charge,
-    DecisionOutcome,
     Decision,
+    DecisionOutcome,
     Exploitation,
     Identification,
 )
@@ -29,7 +29,8 @@ from tests.unit.protection.protection_builders import (
 
 ON = date(2025, 3, 10)
 ADULT_ITEMS = [
-    item for item in INTERNATIONAL_ASSISTANCE_ITEMS
+    item
+    for item in INTERNATIONAL_ASSISTANCE_ITEMS
     if item not in ("education-for-children", "legal-assistance-in-proceedings")
 ]
 
@@ -49,7 +50,10 @@ def test_given_indicators_and_no_decision_then_assistance_is_due_from_intake():
         item = found[item_id]
         assert item.status is ObligationStatus.DUE, item_id
         assert item.period.starts_on == OPENED
-        assert item.explanation == ASSISTANCE_ITEM_BY_ID[item_id].explanation + assistance.FROM_INTAKE_TEXT
+        assert (
+            item.explanation
+            == ASSISTANCE_ITEM_BY_ID[item_id].explanation + assistance.FROM_INTAKE_TEXT
+        )
         references = {str(citation) for citation in item.citations}
         assert {"IOM-IDM-2009 §7", "IOM-IDM-2009 §13"} <= references
 
@@ -106,9 +110,9 @@ def test_a_delivered_item_is_met_and_a_declined_item_is_not_pressed():
 
 def test_legal_assistance_applies_only_when_there_are_proceedings():
     without = _assistance(adult_victim())["legal-assistance-in-proceedings"]
-    with_charge = _assistance(
-        adult_victim(charges=(Charge("c1", "false documents"),))
-    )["legal-assistance-in-proceedings"]
+    with_charge = _assistance(adult_victim(charges=(Charge("c1", "false documents"),)))[
+        "legal-assistance-in-proceedings"
+    ]
 
     assert without.status is ObligationStatus.NOT_APPLICABLE
     assert without.explanation == assistance.NO_PROCEEDINGS_TEXT
@@ -136,6 +140,7 @@ def test_assistance_obligation_ids_are_stable():
 
     assert ids == [f"assistance:{item}" for item in INTERNATIONAL_ASSISTANCE_ITEMS]
     assert obligation(adult_victim(), "assistance:secure-accommodation", ON + timedelta(days=9))
-    assert by_id(evaluate(adult_victim(), policy(), ON)).keys() == by_id(
-        evaluate(adult_victim(), policy(), ON + timedelta(days=9))
-    ).keys()
+    assert (
+        by_id(evaluate(adult_victim(), policy(), ON)).keys()
+        == by_id(evaluate(adult_victim(), policy(), ON + timedelta(days=9))).keys()
+    )

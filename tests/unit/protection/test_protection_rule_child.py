@@ -191,7 +191,9 @@ def test_a_jurisdiction_deadline_for_the_guardian_makes_it_overdue():
     guardian = found["child-presumption:guardian"]
     assert guardian.status is ObligationStatus.OVERDUE
     assert guardian.due_on == date(2025, 3, 4)
-    assert guardian.policy_basis == ("guardian-deadline: child_guardian_appointment_within_days — test note",)
+    assert guardian.policy_basis == (
+        "guardian-deadline: child_guardian_appointment_within_days — test note",
+    )
 
 
 def test_no_means_applies_to_an_adult_who_was_a_child_when_exploitation_began():

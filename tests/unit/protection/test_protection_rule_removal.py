@@ -60,7 +60,10 @@ def test_given_reasonable_grounds_then_no_removal_until_conclusive_decision_even
         decided_on=DECIDED, period_end=DECIDED + timedelta(days=30)
     )
     assert not allowed
-    assert {str(citation) for citation in reasons[0].citations} == {"IPU-118 op.19", "IPU-118 op.16"}
+    assert {str(citation) for citation in reasons[0].citations} == {
+        "IPU-118 op.19",
+        "IPU-118 op.16",
+    }
 
 
 def test_given_a_quick_conclusive_decision_then_the_recovery_period_still_bars_removal():

@@ -1,0 +1,225 @@
+"""Join or drop the particles of a name so that every spelling yields the same tokens.
+
+"Abd al-Rahman", "Abdulrahman", "Abdel Rahman", "Abdurrahman", "Abdirahman"
+and عبد الرحمن all become the one token ``abdulrahman``; "Salah ad-Din" and
+"Salaheddine" become ``salahudin``; "Habib Ullah" and "Habibollah" become
+``habibulah``; "Gebre Mariam" and "G/Mariam" become ``gebremariam``. Articles
+(al-, el-, ul-, ad-…), "son/daughter of" (bin, ben, ibn, bint, ould) and a
+leading title (Mr, Ato, W/ro, Alhaji) are dropped.
+
+The rules run in two passes. The first sees the tokens as written, because only
+the doubled ``ll`` tells the divine name "-ullah" apart from a name that merely
+ends in ``-ula`` (Fadila, Kamala). The second runs on spelling-folded tokens
+(see ``name_folding``), so that it can list each particle once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from haven.people.domain.name_folding import fold_spelling
+
+
+@dataclass(frozen=True)
+class _Part:
+    text: str
+    hyphen_before: bool
+
+
+def _folded(spellings: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold_spelling(spelling) for spelling in spellings)
+
+
+# --- first pass: the divine name, on tokens as written -------------------------------------------
+
+_DIVINE_NAME_TOKENS = frozenset({"allah", "ullah", "ollah", "oullah", "ulla", "olla", "alla"})
+_DIVINE_NAME_AFTER_ARTICLE = frozenset({"lah", "llah", "lla"})
+_WRITTEN_ARTICLES = frozenset({"al", "el", "ul", "ol", "il"})
+_DIVINE_NAME_SUFFIX = re.compile(r"^(?P<base>[a-z]{2,}?)(?:ou|[aou])ll(?:ah|a|ahi)h?$")
+
+
+def _join_divine_name(parts: list[_Part]) -> list[_Part]:
+    joined: list[_Part] = []
+    for part in parts:
+        if joined and _is_divine_name_token(part, joined[-1]):
+            if len(joined) > 1 and joined[-1].text in _WRITTEN_ARTICLES:
+                joined.pop()  # Ata ul-lah, Abd al-Lah
+            head = joined.pop()
+            joined.append(_Part(head.text + "ullah", head.hyphen_before))
+            continue
+        match = _DIVINE_NAME_SUFFIX.match(part.text)
+        text = match["base"] + "ullah" if match else part.text
+        joined.append(_Part(text, part.hyphen_before))
+    return joined
+
+
+def _is_divine_name_token(part: _Part, previous: _Part) -> bool:
+    if part.text in _DIVINE_NAME_TOKENS:
+        return True
+    return part.text in _DIVINE_NAME_AFTER_ARTICLE and (
+        part.hyphen_before or previous.text in _WRITTEN_ARTICLES
+    )
+
+
+# --- second pass: everything else, on folded tokens ----------------------------------------------
+
+_TITLES = _folded(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "ato", "alhaji", "alhajji", "alhaja", "hajia"]
+)
+_SON_OR_DAUGHTER_OF = _folded(
+    ["bin", "ben", "ibn", "ibnu", "bn", "abn", "bint", "binti", "bnt", "ould", "wuld", "wad"]
+)
+_ARTICLES = _folded(["al", "el", "ul", "ol", "il"])
+# An article assimilated to the sun letter that follows it: ad-Din, ar-Rahman, ash-Shami.
+_ASSIMILATED_ARTICLE = re.compile(r"^[aeiu](sh|[tdrzsn])$")
+_ABD_HEAD = re.compile(r"^abd(?:[aeiu]l|[aeiu](?:sh|[tdrzsn]))?$")
+# Abdi and Abdu are given names of their own, and heads of a compound only before
+# one of the divine attributes (Abdi Rahman, Abdu Karim).
+_ABD_LINKED_HEAD = re.compile(r"^abd[iu]$")
+_ABU_HEADS = _folded(["abu", "abou", "abo", "abul", "aboul"])
+_DIVINE_NAME = "ulah"  # fold_spelling("ullah")
+_DIVINE_ATTRIBUTES = _folded(
+    [
+        "rahman", "rahim", "raheem", "karim", "kareem", "aziz", "latif", "hamid", "majid",
+        "majeed", "wahab", "wahhab", "razak", "razzaq", "razaq", "halim", "hakim", "salam",
+        "jabbar", "qadir", "kadir", "kader", "qader", "malik", "ghani", "hadi", "nasir",
+        "nasser", "rauf", "wahid", "samad", "basit", "fattah", "jalil", "qayyum", "hafiz",
+        "haq", "haqq", "bari", "khaliq", "mumin", "muhsin", "azim", "rashid", "sattar",
+        "shakur", "ghafur", "ghaffar", "mannan", "wadud", "qawi", "ilah", "muttalib", "ali",
+    ]
+)  # fmt: skip
+_DIN_TOKENS = _folded(["din", "dine", "deen"])
+_ARTICLE_AND_DIN = re.compile(r"^[aeiu]l?din[e]?$")
+_ETHIOPIAN_HEADS = _folded(
+    [
+        "gebre", "ghebre", "gebra", "wolde", "welde", "walda", "haile", "hayle", "tekle",
+        "kidane", "habte", "fikre", "berhane", "brhane", "zere", "tesfa",
+    ]
+)  # fmt: skip
+# The second part of Ethiopian and Eritrean compound names: God, Mary, the saints.
+_ETHIOPIAN_SACRED_NAMES = _folded(
+    [
+        "mariam", "maryam", "mariyam", "mikael", "michael", "mikail", "mikhael", "selassie",
+        "silassie", "sellassie", "slassie", "yesus", "iyesus", "eyesus", "giorgis", "georgis",
+        "giyorgis", "medhin", "medhen", "medhn", "kidan", "egziabher", "egziabeher",
+        "igziabher", "kristos", "christos", "amlak", "tsadik", "tensae", "tinsae", "hiwet",
+        "hiwot", "yohannes", "gabriel", "gebriel", "rufael", "haimanot", "haymanot", "tsion",
+        "tsiyon", "selam", "hawaryat", "libanos", "meskel", "mesqel", "aregawi",
+    ]
+)  # fmt: skip
+
+_ABD_COMPOUND = re.compile(
+    r"^abd(?:[aeiu]l|[aeiu](?=sh|[tdrzsn])|[iu])(?P<rest>[a-z]{3,})$"
+)
+_ABD_DIVINE_NAME = re.compile(r"^abd[aeiu]?l(?:a|ah|ahi|aye|ai)$")
+_DIN_COMPOUND = re.compile(r"^(?P<base>[a-z]{3,}?)[aeiu]l?din(?:e)?$")
+_JOINED_ARTICLE = re.compile(r"^(?:al|el|ul)(?P<rest>[a-z]{4,})$")
+
+
+def join_particles(latin_name: str, known_names: frozenset[str]) -> tuple[str, ...]:
+    """The folded tokens of a name written by ``to_latin``, particles joined or dropped.
+
+    ``known_names`` are folded tokens from the variant table: a known name loses a
+    joined article (Elsayed is El Sayed, Alhassan is Al Hassan), which would be
+    unsafe for unknown ones (Alexander, Elena).
+    """
+    written = [
+        _Part(text, hyphen_before=position > 0)
+        for word in latin_name.split()
+        for position, text in enumerate(word.split("-"))
+        if text
+    ]
+    parts = [
+        _Part(fold_spelling(part.text), part.hyphen_before)
+        for part in _join_divine_name(written)
+    ]
+    tokens = _join_folded_particles(parts, known_names)
+    return tuple(fold_spelling(_canonical_compound(token, known_names)) for token in tokens)
+
+
+def _join_folded_particles(parts: list[_Part], known_names: frozenset[str]) -> list[str]:
+    tokens: list[str] = []
+    index = 0
+    after_article = False
+    while index < len(parts):
+        text = parts[index].text
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if tokens and ((after_article and text in _DIN_TOKENS) or _ARTICLE_AND_DIN.match(text)):
+            tokens[-1] += "udin"  # Salah ad-Din, Salah Eddine
+        elif following is None:
+            tokens.append(text)
+        elif (not tokens and text in _TITLES) or (tokens and text in _SON_OR_DAUGHTER_OF):
+            pass
+        elif _is_article(text, following, has_previous=bool(tokens)):
+            index += 1
+            after_article = True
+            continue
+        elif head := _compound_head(text, following.text):
+            target_index = _skip_article(parts, index + 1)
+            if target_index is None:
+                tokens.append(text)
+            else:
+                tokens.append(_join_compound(head, parts[target_index].text))
+                index = target_index
+        elif text in _ETHIOPIAN_HEADS and (
+            following.hyphen_before or following.text in _ETHIOPIAN_SACRED_NAMES
+        ):
+            tokens.append(text + following.text)
+            index += 1
+        else:
+            tokens.append(text)
+        after_article = False
+        index += 1
+    return tokens
+
+
+def _is_article(text: str, following: _Part, has_previous: bool) -> bool:
+    if text in _ARTICLES:
+        return True
+    assimilated = _ASSIMILATED_ARTICLE.match(text)
+    if not assimilated or not following.text.startswith(assimilated[1]):
+        return False
+    # "An Nguyen" is a name; "Nasr ad Din" and "Abd ar-Rahman" have an article.
+    return following.hyphen_before or has_previous or text.startswith("u")
+
+
+def _compound_head(text: str, following: str) -> str | None:
+    if _ABD_HEAD.match(text):
+        return "abdul"
+    if _ABD_LINKED_HEAD.match(text) and following in _DIVINE_ATTRIBUTES:
+        return "abdul"
+    if text in _ABU_HEADS:
+        return "abu"
+    return None
+
+
+def _skip_article(parts: list[_Part], index: int) -> int | None:
+    """Index of the part a compound head joins: the next one, or the one after an article."""
+    if parts[index].text in _ARTICLES or _ASSIMILATED_ARTICLE.match(parts[index].text):
+        return index + 1 if index + 1 < len(parts) else None
+    return index
+
+
+def _join_compound(head: str, target: str) -> str:
+    if head == "abdul" and target in (_DIVINE_NAME, "alah", "lah"):
+        return "abdulah"
+    joined_article = _JOINED_ARTICLE.match(target)
+    if joined_article and head == "abdul":
+        target = joined_article["rest"]
+    return head + target
+
+
+def _canonical_compound(token: str, known_names: frozenset[str]) -> str:
+    """One token's canonical compound form: abdul-, -udin, and no joined article."""
+    if _ABD_DIVINE_NAME.match(token):
+        return "abdulah"
+    if abd := _ABD_COMPOUND.match(token):
+        return "abdul" + abd["rest"]
+    if din := _DIN_COMPOUND.match(token):
+        return din["base"] + "udin"
+    joined_article = _JOINED_ARTICLE.match(token)
+    if joined_article and joined_article["rest"] in known_names:
+        return joined_article["rest"]
+    return token
