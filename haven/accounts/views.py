@@ -178,7 +178,10 @@ def profile(request: HttpRequest) -> HttpResponse:
                     request, _("Your password was changed. Every session was ended: sign in again.")
                 )
                 return redirect("accounts:login")
-    return render(request, "accounts/profile.html", {"form": form})
+    has_authenticator = services.two_factor_device_of(request.user) is not None
+    return render(
+        request, "accounts/profile.html", {"form": form, "has_authenticator": has_authenticator}
+    )
 
 
 def lockout_response(

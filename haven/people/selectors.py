@@ -23,6 +23,7 @@ class PersonSummary:
     display_name: str
     original_name: str
     sex: str
+    sex_label: str
     birth_years: tuple[int | None, int | None]
     nationalities: tuple[str, ...]
     version: int
@@ -34,6 +35,7 @@ def _summary(person: Person) -> PersonSummary:
         display_name=person.display_name,
         original_name=person.original_name,
         sex=person.sex,
+        sex_label=str(person.get_sex_display()),
         birth_years=(person.birth_year_min, person.birth_year_max),
         nationalities=tuple(person.nationalities),
         version=person.version,
