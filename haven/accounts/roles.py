@@ -29,6 +29,16 @@ class Permission(StrEnum):
     PROFILE_VIEW = "profile.view"
     PERSON_LIST = "person.list"
     PERSON_VIEW = "person.view"
+    PERSON_CREATE = "person.create"
+    PERSON_CHANGE = "person.change"
+    INTAKE_CREATE = "intake.create"
+    INTAKE_TRIAGE = "intake.triage"
+    CASE_LIST = "case.list"
+    CASE_VIEW = "case.view"
+    CASE_CREATE = "case.create"
+    CASE_CHANGE = "case.change"
+    DECISION_RECORD = "decision.record"
+    DEADLINES_VIEW = "deadlines.view"
     AGENCY_VIEW_OWN = "agency.view_own"
     AGENCY_MANAGE = "agency.manage"
     USER_MANAGE = "user.manage"
@@ -38,19 +48,50 @@ class Permission(StrEnum):
 _EVERY_STAFF_ROLE = (Permission.HOME_VIEW, Permission.PROFILE_VIEW, Permission.AGENCY_VIEW_OWN)
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    # Hotline operators open intakes and triage them into cases; they see the
+    # persons their agency registered, not the case files that follow.
     Role.HOTLINE_OPERATOR: frozenset(
-        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+        {
+            *_EVERY_STAFF_ROLE,
+            Permission.PERSON_LIST,
+            Permission.PERSON_VIEW,
+            Permission.PERSON_CREATE,
+            Permission.INTAKE_CREATE,
+            Permission.INTAKE_TRIAGE,
+            Permission.CASE_CREATE,
+        }
     ),
     Role.CASEWORKER: frozenset(
-        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+        {
+            *_EVERY_STAFF_ROLE,
+            Permission.PERSON_LIST,
+            Permission.PERSON_VIEW,
+            Permission.PERSON_CREATE,
+            Permission.PERSON_CHANGE,
+            Permission.INTAKE_CREATE,
+            Permission.INTAKE_TRIAGE,
+            Permission.CASE_LIST,
+            Permission.CASE_VIEW,
+            Permission.CASE_CREATE,
+            Permission.CASE_CHANGE,
+            Permission.DEADLINES_VIEW,
+        }
     ),
-    # First responders refer people in and see the persons their own agency
-    # registered; never what a person told a service provider (the firewall).
+    # First responders refer people in. They never read what a person told a
+    # service provider (the firewall): no case files, no persons of others.
     Role.FIRST_RESPONDER: frozenset(
-        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW,
+         Permission.INTAKE_CREATE}
     ),
+    # Decision makers read the cases submitted to them and record decisions.
     Role.DECISION_MAKER: frozenset(
-        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW}
+        {
+            *_EVERY_STAFF_ROLE,
+            Permission.PERSON_VIEW,
+            Permission.CASE_LIST,
+            Permission.CASE_VIEW,
+            Permission.DECISION_RECORD,
+        }
     ),
     Role.TRACING_OFFICER: frozenset(_EVERY_STAFF_ROLE),
     # Analysts read indicators and releases, never a person-level record.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from haven.kernel.ids import uuid7
 from haven.platform.concurrency import Versioned
+from haven.people.vocabulary import AgeEstimateMethod, Gender
 from haven.platform.crypto.fields import EncryptedJSONField, EncryptedTextField
 
 
@@ -36,11 +37,24 @@ class Person(Versioned):
     names = EncryptedJSONField()
     name_script = models.CharField(max_length=4, blank=True, help_text="ISO 15924 code")
     sex = models.CharField(max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
+    gender = models.CharField(max_length=12, choices=Gender.choices, default=Gender.NOT_STATED)
     birth_date = EncryptedTextField()
     birth_year_min = models.PositiveSmallIntegerField(null=True)
     birth_year_max = models.PositiveSmallIntegerField(null=True)
     age_estimated_on = models.DateField(null=True)
+    age_estimate_method = models.CharField(
+        max_length=16, choices=AgeEstimateMethod.choices, default=AgeEstimateMethod.UNKNOWN
+    )
     nationalities = models.JSONField(default=list)
+    # ISO 639 codes: who needs an interpreter, in which language.
+    languages = models.JSONField(default=list)
+    vulnerabilities = models.JSONField(default=list)
+    # {"phones": [...], "emails": [...], "address": "...", "safe_contact": "..."}
+    contact = EncryptedJSONField()
+    # [{"type", "number", "country", "status"}]; numbers also in PersonIdentifierKey.
+    documents = EncryptedJSONField()
+    # Coarse, optional, never searchable or filterable: the firewall.
+    immigration_status = EncryptedTextField()
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 
@@ -57,3 +71,30 @@ class Person(Versioned):
     @property
     def original_name(self) -> str:
         return ((self.names or {}).get("original") or {}).get("text", "")
+
+
+class PersonNameKey(models.Model):
+    """Keyed hashes of a person's name keys, for search across scripts and
+    spellings without storing any name in the clear. people/domain/names.py
+    makes the keys; the blind index hashes them."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_keys")
+    digest = models.CharField(max_length=32)
+
+    class Meta:
+        indexes = [models.Index(fields=["digest", "person"], name="person_name_key")]
+
+
+class PersonIdentifierKey(models.Model):
+    """Blind indexes of phone and document numbers, for exact lookups."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone"
+        DOCUMENT = "document"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifier_keys")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    digest = models.CharField(max_length=32)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "digest"], name="person_identifier_key")]

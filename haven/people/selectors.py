@@ -73,3 +73,94 @@ def person_get(*, actor: Any, person_id: object) -> Person:
             fields=("names", "sex", "birth_date", "nationalities"),
         )
     return person
+
+
+# --- search-before-create ----------------------------------------------------
+
+NAME_CANDIDATES = 200
+MINIMUM_NAME_SCORE = 0.55
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    person: PersonSummary
+    score: float
+    matched_on: tuple[str, ...]
+    best_variant: str
+
+
+def person_search(
+    *,
+    actor: Any,
+    name: str = "",
+    phone: str = "",
+    document: str = "",
+    limit: int = 20,
+) -> list[PersonMatch]:
+    """Persons the actor may see who may be the one being registered, best
+    first: by name across scripts and spellings, and exactly by phone or
+    document number. The query itself is never stored or logged."""
+    from django.db.models import Count
+
+    from haven.people import indexing
+    from haven.people.domain.names import name_similarity
+    from haven.people.models import PersonIdentifierKey, PersonNameKey
+
+    visible = access.persons_visible_to(actor)
+    matched: dict[str, set[str]] = {}
+    if phone.strip():
+        digest = indexing.phone_digest(phone)
+        for person_id in PersonIdentifierKey.objects.filter(
+            kind="phone", digest=digest, person__in=visible
+        ).values_list("person_id", flat=True)[:limit]:
+            matched.setdefault(str(person_id), set()).add("phone")
+    if document.strip():
+        digest = indexing.document_digest(document)
+        for person_id in PersonIdentifierKey.objects.filter(
+            kind="document", digest=digest, person__in=visible
+        ).values_list("person_id", flat=True)[:limit]:
+            matched.setdefault(str(person_id), set()).add("document")
+    name_candidates: list[str] = []
+    if name.strip():
+        digests = indexing.name_digests([name])
+        if digests:
+            rows = (
+                PersonNameKey.objects.filter(digest__in=digests, person__in=visible)
+                .values("person_id")
+                .annotate(hits=Count("id"))
+                .order_by("-hits")[:NAME_CANDIDATES]
+            )
+            name_candidates = [str(row["person_id"]) for row in rows]
+    ids = set(matched) | set(name_candidates)
+    if not ids:
+        return []
+    persons = visible.filter(pk__in=ids)
+    results = []
+    for person in persons:
+        identifiers = matched.get(str(person.pk), set())
+        score, best = 0.0, ""
+        if name.strip():
+            for variant in indexing.name_variants(person.names):
+                similarity = name_similarity(name, variant)
+                if similarity > score:
+                    score, best = similarity, variant
+        reasons = set(identifiers)
+        if score >= MINIMUM_NAME_SCORE:
+            reasons.add("name")
+        if not reasons:
+            continue
+        ranking = score + (1.0 if identifiers else 0.0)
+        results.append((ranking, PersonMatch(_summary(person), round(score, 3),
+                                             tuple(sorted(reasons)), best)))
+    results.sort(key=lambda item: -item[0])
+    found = [match for _ranking, match in results[:limit]]
+    if found:
+        with transaction.atomic():
+            audit_record(
+                actor=actor,
+                action=AuditAction.READ,
+                object_type="person",
+                fields=LISTED_FIELDS,
+                detail={"search": True, "listed": [match.person.id for match in found]},
+            )
+    return found

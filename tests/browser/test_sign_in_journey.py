@@ -42,7 +42,9 @@ def test_caseworker_signs_in_with_two_factor_and_switches_to_arabic(live_server,
     assert html.get_attribute("lang") == "ar"
     assert html.get_attribute("dir") == "rtl"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    assert "amina" in page.get_by_role("heading", level=1).inner_text()
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert "amina" in heading and heading != "Welcome, amina"  # translated
+    assert page.get_by_role("button", name="تغيير").is_visible()
     # The header's tools sit on the left in a right-to-left layout.
     brand = page.locator(".brand").bounding_box()
     tools = page.locator(".header-tools").bounding_box()

@@ -26,6 +26,7 @@ H, C, F, D, T, A, ADM = (
     Role.ADMINISTRATOR,
 )
 EVERY_ROLE = {H, C, F, D, T, A, ADM}
+PERSON_LISTERS = {H, C, F}
 PERSON_READERS = {H, C, F, D}
 
 # url name -> roles that pass the function-level check (GET)
@@ -45,13 +46,13 @@ EXPECTED: dict[str, set[str] | str] = {
     "accounts:user_create": {ADM},
     "accounts:user_edit": {ADM},
     "accounts:user_reset_two_factor": {ADM},
-    "people:list": PERSON_READERS,
+    "people:list": PERSON_LISTERS,
     "people:detail": PERSON_READERS,
     "audit:list": {ADM},
     "api:me": EVERY_ROLE,
     "api:agency_list": EVERY_ROLE,
     "api:agency_detail": EVERY_ROLE,
-    "api:person_list": PERSON_READERS,
+    "api:person_list": PERSON_LISTERS,
     "api:person_detail": PERSON_READERS,
     "schema": EVERY_ROLE,
     "api_docs": EVERY_ROLE,

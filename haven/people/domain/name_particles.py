@@ -26,6 +26,7 @@ from haven.people.domain.name_folding import fold_spelling
 class _Part:
     text: str
     hyphen_before: bool
+    after_article: bool = False
 
 
 def _folded(spellings: Iterable[str]) -> frozenset[str]:
@@ -78,6 +79,7 @@ _ABD_HEAD = re.compile(r"^abd(?:[aeiu]l|[aeiu](?:sh|[tdrzsn]))?$")
 # Abdi and Abdu are given names of their own, and heads of a compound only before
 # one of the divine attributes (Abdi Rahman, Abdu Karim).
 _ABD_LINKED_HEAD = re.compile(r"^abd[iu]$")
+_MIN_COMPOUND_TARGET_LENGTH = 3  # Abu Ali, Abdul Haq
 _ABU_HEADS = _folded(["abu", "abou", "abo", "abul", "aboul"])
 _DIVINE_NAME = "ulah"  # fold_spelling("ullah")
 _DIVINE_ATTRIBUTES = _folded(
@@ -136,43 +138,73 @@ def join_particles(latin_name: str, known_names: frozenset[str]) -> tuple[str, .
         for part in _join_divine_name(written)
     ]
     tokens = _join_folded_particles(parts, known_names)
-    return tuple(fold_spelling(_canonical_compound(token, known_names)) for token in tokens)
+    return tuple(_canonical_token(token, known_names) for token in tokens)
+
+
+def _canonical_token(token: str, known_names: frozenset[str]) -> str:
+    # Joining can double a letter (abdul + latif), and folding the join can reveal
+    # another compound (abdul + la); repeat until nothing changes.
+    canonical = fold_spelling(token)
+    for _ in range(4):
+        refolded = fold_spelling(_canonical_compound(canonical, known_names))
+        if refolded == canonical:
+            break
+        canonical = refolded
+    return canonical
 
 
 def _join_folded_particles(parts: list[_Part], known_names: frozenset[str]) -> list[str]:
+    # Articles go first, so that every later rule sees the same neighbours when
+    # the result is read again: name_tokens(" ".join(name_tokens(x))) == name_tokens(x).
+    parts = _drop_articles(parts)
     tokens: list[str] = []
     index = 0
-    after_article = False
     while index < len(parts):
-        text = parts[index].text
+        part = parts[index]
         following = parts[index + 1] if index + 1 < len(parts) else None
-        if tokens and ((after_article and text in _DIN_TOKENS) or _ARTICLE_AND_DIN.match(text)):
+        if _joins_din(tokens, part):
             tokens[-1] += "udin"  # Salah ad-Din, Salah Eddine
         elif following is None:
-            tokens.append(text)
-        elif (not tokens and text in _TITLES) or (tokens and text in _SON_OR_DAUGHTER_OF):
+            tokens.append(part.text)
+        elif (not tokens and part.text in _TITLES) or (
+            tokens and part.text in _SON_OR_DAUGHTER_OF
+        ):
             pass
-        elif _is_article(text, following, has_previous=bool(tokens)):
+        elif head := _compound_head(part.text, following.text):
+            tokens.append(_join_compound(head, following.text))
             index += 1
-            after_article = True
-            continue
-        elif head := _compound_head(text, following.text):
-            target_index = _skip_article(parts, index + 1)
-            if target_index is None:
-                tokens.append(text)
-            else:
-                tokens.append(_join_compound(head, parts[target_index].text))
-                index = target_index
-        elif text in _ETHIOPIAN_HEADS and (
+        elif part.text in _ETHIOPIAN_HEADS and (
             following.hyphen_before or following.text in _ETHIOPIAN_SACRED_NAMES
         ):
-            tokens.append(text + following.text)
+            tokens.append(part.text + following.text)
             index += 1
         else:
-            tokens.append(text)
-        after_article = False
+            tokens.append(part.text)
         index += 1
     return tokens
+
+
+def _drop_articles(parts: list[_Part]) -> list[_Part]:
+    """Drop every article that precedes a word, and mark that word."""
+    kept: list[_Part] = []
+    after_article = False
+    for index, part in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if following and _is_article(part.text, following, has_previous=index > 0):
+            after_article = True
+            continue
+        kept.append(_Part(part.text, part.hyphen_before, after_article))
+        after_article = False
+    return kept
+
+
+def _joins_din(tokens: list[str], part: _Part) -> bool:
+    # The head must be a name of its own, as in the one-word form (_DIN_COMPOUND).
+    if not tokens or len(tokens[-1]) < 3:
+        return False
+    return (part.after_article and part.text in _DIN_TOKENS) or bool(
+        _ARTICLE_AND_DIN.match(part.text)
+    )
 
 
 def _is_article(text: str, following: _Part, has_previous: bool) -> bool:
@@ -186,6 +218,9 @@ def _is_article(text: str, following: _Part, has_previous: bool) -> bool:
 
 
 def _compound_head(text: str, following: str) -> str | None:
+    """The canonical head if ``text`` starts a compound with ``following`` (Abd, Abu)."""
+    if len(following) < _MIN_COMPOUND_TARGET_LENGTH:
+        return None
     if _ABD_HEAD.match(text):
         return "abdul"
     if _ABD_LINKED_HEAD.match(text) and following in _DIVINE_ATTRIBUTES:
@@ -193,13 +228,6 @@ def _compound_head(text: str, following: str) -> str | None:
     if text in _ABU_HEADS:
         return "abu"
     return None
-
-
-def _skip_article(parts: list[_Part], index: int) -> int | None:
-    """Index of the part a compound head joins: the next one, or the one after an article."""
-    if parts[index].text in _ARTICLES or _ASSIMILATED_ARTICLE.match(parts[index].text):
-        return index + 1 if index + 1 < len(parts) else None
-    return index
 
 
 def _join_compound(head: str, target: str) -> str:

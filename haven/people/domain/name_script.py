@@ -96,7 +96,8 @@ _ETHIOPIAN_EXPANSIONS = {
 }
 
 _NOT_NAME_ASCII = re.compile(r"[^a-z/\- ]+")
-_LOOSE_HYPHEN = re.compile(r"-{2,}|(?<![a-z])-|-(?![a-z])")
+_HYPHEN_RUN = re.compile(r"-{2,}")
+_LOOSE_HYPHEN = re.compile(r"(?<![a-z])-|-(?![a-z])")
 _SPACES = re.compile(r" {2,}")
 
 
@@ -112,7 +113,7 @@ def to_latin(text: str) -> str:
     text = anyascii(text.translate(_LATIN_DIGRAPHS)).lower()
     text = _NOT_NAME_ASCII.sub("", text)
     text = _expand_ethiopian_abbreviations(text).replace("/", " ")
-    text = _LOOSE_HYPHEN.sub(" ", text)
+    text = _LOOSE_HYPHEN.sub(" ", _HYPHEN_RUN.sub("-", text))
     return _SPACES.sub(" ", text).strip()
 
 

@@ -57,6 +57,11 @@ def _after(
         problems.append(Problem(path, expected, str(later)))
 
 
+def _has_problem_under(problems: list[Problem], path: str) -> bool:
+    """Whether a problem was already reported inside ``path`` (to avoid a second, derived one)."""
+    return any(problem.path.startswith(path) for problem in problems)
+
+
 def _person(reader: ObjectReader | None, problems: list[Problem]) -> Person:
     if reader is None:
         return Person()
@@ -100,14 +105,14 @@ def _person(reader: ObjectReader | None, problems: list[Problem]) -> Person:
         outcome = assessment_reader.choice("outcome", AgeAssessmentOutcome)
         concluded_on = assessment_reader.date("concluded_on")
         assessed_birth_date = assessment_reader.date("assessed_birth_date")
-        if (outcome is None) != (concluded_on is None) and not problems_at(
+        if (outcome is None) != (concluded_on is None) and not _has_problem_under(
             problems, assessment_reader.path
         ):
-            assessment_reader.problem(
-                "concluded_on",
-                "a date together with an outcome (leave both out while the assessment is pending)",
-                concluded_on.isoformat() if concluded_on else None,
-            )
+            expected = "a date together with an outcome (leave both out while pending)"
+            if concluded_on is None:
+                assessment_reader.problem("concluded_on", expected)
+            else:
+                assessment_reader.problem("concluded_on", expected, concluded_on.isoformat())
         assessment_reader.finish()
         assessment = AgeAssessment(outcome, concluded_on, assessed_birth_date)
 
@@ -124,11 +129,6 @@ def _person(reader: ObjectReader | None, problems: list[Problem]) -> Person:
         asylum_sought=asylum_sought,
         fears_own_state=fears_own_state,
     )
-
-
-def problems_at(problems: list[Problem], path: str) -> bool:
-    """Whether a problem was already reported inside ``path`` (to avoid a second, derived one)."""
-    return any(problem.path.startswith(path) for problem in problems)
 
 
 def _exploitation(reader: ObjectReader | None, problems: list[Problem]) -> Exploitation:

@@ -26,6 +26,7 @@ IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
 _USER_ASSIGNED_COUNTRY_CODES = frozenset({"XK"})  # Kosovo
 
 _MISSING = object()
+UNKNOWN_FIELD_EXPECTED = "a known field name; this one is unknown (check the spelling)"
 
 
 def describe_found(value: Any) -> str:
@@ -202,5 +203,5 @@ class ObjectReader:
         for name in self._data:
             if name not in self._read:
                 self._problems.append(
-                    Problem(join_path(self._path, str(name)), "no such field (check the spelling)")
+                    Problem(join_path(self._path, str(name)), UNKNOWN_FIELD_EXPECTED)
                 )

@@ -102,26 +102,24 @@ class InternationalMinimum:
     citations: tuple[Citation, ...]
 
     def shortfall(self, value: Any) -> str | None:
-        """None when ``value`` respects the floor; otherwise what is wrong, in plain words."""
+        """None when ``value`` respects the floor; otherwise how the value falls short, in
+        words that can follow "found" in an error message."""
         if self.kind is MinimumKind.AT_LEAST:
             amount = value.shortest_in_days() if isinstance(value, PeriodLength) else value
             if amount < self.floor:
-                shown = str(value)
                 if isinstance(value, PeriodLength) and value.unit is LengthUnit.MONTHS:
-                    shown += f" (as short as {amount} days)"
-                return f"{shown} is below the international minimum of {self.description}"
+                    return f"{value}, which can be as short as {amount} days"
+                return str(value)
         elif self.kind is MinimumKind.MUST_BE_TRUE:
             if value is not True:
-                return f"{value} turns off a protection the international minimum requires"
+                return "false, which turns the protection off"
         elif self.kind is MinimumKind.MUST_INCLUDE:
             missing = [item for item in self.floor if item not in value]
             if missing:
-                return (
-                    f"it leaves out {', '.join(missing)}, which the international minimum requires"
-                )
+                return f"a list leaving out {', '.join(missing)}"
         elif self.kind is MinimumKind.DEADLINE_AT_MOST:
             if self.floor is not None and (value is None or value > self.floor):
-                return f"{value} allows longer than the international maximum of {self.floor} days"
+                return "no deadline" if value is None else f"{value} days"
         return None
 
 
@@ -167,7 +165,7 @@ INTERNATIONAL_MINIMUMS: tuple[InternationalMinimum, ...] = (
         rule_id="assistance",
         kind=MinimumKind.MUST_INCLUDE,
         floor=INTERNATIONAL_ASSISTANCE_ITEMS,
-        description="the assistance listed in IPU-118 op.20",
+        description="the eight items of the international assistance list",
         citations=(sources.IPU118_OP20_ACCOMMODATION, sources.IOM_IDM_13_ALL_EXPLOITED),
     ),
     InternationalMinimum(

@@ -47,8 +47,7 @@ from haven.protection.domain.policy import (
 )
 
 INTERNATIONAL_POLICY_NAME = "international"
-_BUNDLED_PACKAGE = "haven.protection.domain"
-_BUNDLED_DIRECTORY = "policies"
+_BUNDLED_PACKAGE = "haven.protection.domain.policies"
 
 INHERITED_NOTE = "inherited from the international minimum: {note}"
 
@@ -172,7 +171,8 @@ def _below_minimum(settings: PolicySettings, path: str) -> list[Problem]:
             problems.append(
                 Problem(
                     join_path(path, f"{minimum.setting}.value"),
-                    f"at least {minimum.description} ({cited}); {shortfall}",
+                    f"no less than the international minimum, {minimum.description} ({cited})",
+                    found=shortfall,
                     rule_id=minimum.rule_id,
                 )
             )
@@ -306,10 +306,9 @@ def load_policy(
 
 def bundled_policy_names() -> list[str]:
     """The names of the policies shipped with Haven, international first."""
-    directory = resources.files(_BUNDLED_PACKAGE).joinpath(_BUNDLED_DIRECTORY)
     names = sorted(
         entry.name.removesuffix(".json")
-        for entry in directory.iterdir()
+        for entry in resources.files(_BUNDLED_PACKAGE).iterdir()
         if entry.name.endswith(".json")
     )
     names.remove(INTERNATIONAL_POLICY_NAME)
@@ -323,11 +322,7 @@ def bundled_policy(name: str) -> JurisdictionPolicy:
     # Checking against the directory listing also keeps a name like "../x" from being a path.
     if name not in known:
         raise PolicyUnknown(name, known)
-    text = (
-        resources.files(_BUNDLED_PACKAGE)
-        .joinpath(_BUNDLED_DIRECTORY, f"{name}.json")
-        .read_text(encoding="utf-8")
-    )
+    text = resources.files(_BUNDLED_PACKAGE).joinpath(f"{name}.json").read_text(encoding="utf-8")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -24,7 +24,7 @@ from haven.protection.domain.rules import RULE_BY_ID
 from tests.unit.protection.protection_builders import case_facts, days
 
 policy_names = st.sampled_from(bundled_policy_names())
-PROPERTY_SETTINGS = settings(max_examples=300, deadline=None)
+PROPERTY_SETTINGS = settings(max_examples=200, deadline=None)
 
 
 def _positive_reasonable_grounds_on(facts: CaseFacts, on: date) -> date | None:

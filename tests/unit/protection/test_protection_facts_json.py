@@ -12,6 +12,7 @@ from haven.protection.domain import FactsInvalid, parse_facts, parse_facts_text
 from haven.protection.domain.errors import FACTS_INVALID_MESSAGE
 from haven.protection.domain.facts import ChargeStatus, DecisionOutcome, DeprivationOfLiberty
 from haven.protection.domain.facts_json import ASSISTANCE_ITEM_EXPECTED
+from haven.protection.domain.json_reader import UNKNOWN_FIELD_EXPECTED
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
 MINIMAL = {"case_opened_on": "2025-03-01", "jurisdiction_country": "GB"}
@@ -85,9 +86,9 @@ def test_every_problem_is_reported_at_once_with_its_path():
         "identification.reasonable_grounds.outcome": ('one of "pending", "positive", "negative"'),
         "detentions[0].kind": 'one of "arrest", "custody", "imprisonment", "detention"',
         "charges[0].compelled_by_trafficking": "true, false or null",
-        "assistance.delivered.massage": "no such field (check the spelling)",
+        "assistance.delivered.massage": UNKNOWN_FIELD_EXPECTED,
         "assistance.declined[0]": ASSISTANCE_ITEM_EXPECTED,
-        "reasonable_ground": "no such field (check the spelling)",
+        "reasonable_ground": UNKNOWN_FIELD_EXPECTED,
     }
 
 

@@ -15,6 +15,7 @@ from haven.protection.domain import (
     evaluate_json,
     rules_catalogue,
 )
+from haven.protection.domain.policy import PolicySettings
 from haven.protection.domain.rules import RULES
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
@@ -173,3 +174,12 @@ def test_each_rule_carries_the_paragraphs_and_articles_the_issue_names(rule_id, 
     }
 
     assert expected <= found
+
+
+def test_the_rules_document_mentions_every_rule_and_every_policy_setting():
+    document = (EXAMPLES.parent / "rules.md").read_text(encoding="utf-8")
+
+    for rule in RULES:
+        assert f"`{rule.id}`" in document, rule.id
+    for setting in PolicySettings.names():
+        assert f"`{setting}`" in document, setting
