@@ -227,16 +227,29 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     import json
+    from pathlib import Path
 
-    try:
-        from haven.protection.domain import cli_support
-    except ImportError:
-        print("haven: the protection rules engine is not installed", file=sys.stderr)
-        return 2
+    from haven.kernel.errors import HavenError
+    from haven.protection.domain import evaluate_json, rules_catalogue
+
     if args.action == "list":
-        print(json.dumps(cli_support.rules_catalogue(), indent=2, ensure_ascii=False))
+        print(json.dumps(rules_catalogue(), indent=2, ensure_ascii=False))
         return 0
-    return cli_support.evaluate_command(args.facts, policy=args.policy, on=args.on)
+    try:
+        text = Path(args.facts).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        print(f"haven: no such file: {args.facts}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"haven: {args.facts} is not UTF-8 text", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate_json(text, policy_name=args.policy, on=args.on)
+    except HavenError as error:
+        print(f"haven: {error.message}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,8 @@ urlpatterns = [
     path("", include("haven.web.urls")),
     path("accounts/", include("haven.accounts.urls")),
     path("persons/", include("haven.people.urls")),
+    path("intake/", include("haven.intake.urls")),
+    path("cases/", include("haven.cases.urls")),
     path("audit/", include("haven.audit.urls")),
     path("api/v1/", include("haven.api_urls")),
     path("api/schema/", SchemaView.as_view(), name="schema"),

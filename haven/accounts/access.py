@@ -60,6 +60,24 @@ def _not_found() -> NotFound:
     return NotFound(str(NOT_FOUND_MESSAGE))
 
 
+def behind_the_firewall(user: Any) -> bool:
+    """True for users of enforcement agencies (police, border, labour
+    inspection, prosecution): whatever their role, they read nothing a person
+    told a service provider unless that person consented (DESIGN.md
+    principle 3). Consent records, a later module, open individual records."""
+    agency = getattr(user, "agency", None)
+    if agency is None:
+        return False
+    return agency.is_enforcement
+
+
+def _is_competent_authority(user: Any) -> bool:
+    agency = getattr(user, "agency", None)
+    if agency is None:
+        return False
+    return agency.kind == "competent_authority"
+
+
 # --- persons -----------------------------------------------------------------
 
 
@@ -73,11 +91,23 @@ def persons_visible_to(user: Any) -> QuerySet[Person]:
     return Person.objects.filter(agency_id=user.agency_id)
 
 
-def access_person_by_id(user: Any, person_id: object) -> Person:
+def _persons_readable_by(user: Any) -> QuerySet[Person]:
+    """Persons one may open: the agency's own, and for decision makers those
+    whose case was submitted to them for identification."""
     if not has_permission(user, Permission.PERSON_VIEW):
+        return Person.objects.none()
+    if user.agency_id is None:
+        return Person.objects.none()
+    if has_permission(user, Permission.DECISION_RECORD) and _is_competent_authority(user):
+        return Person.objects.filter(cases__submitted_for_identification_on__isnull=False)
+    return Person.objects.filter(agency_id=user.agency_id)
+
+
+def access_person_by_id(user: Any, person_id: object, *, for_change: bool = False) -> Person:
+    if for_change and not has_permission(user, Permission.PERSON_CHANGE):
         raise _not_found()
     try:
-        return persons_visible_to(user).get(pk=uuid.UUID(str(person_id)))
+        return _persons_readable_by(user).distinct().get(pk=uuid.UUID(str(person_id)))
     except (Person.DoesNotExist, ValueError, TypeError):
         raise _not_found() from None
 
@@ -133,3 +163,87 @@ def audit_entries_visible_to(user: Any) -> QuerySet:
     if not has_permission(user, Permission.AUDIT_VIEW):
         return AuditEntry.objects.none()
     return AuditEntry.objects.all()
+
+
+# --- intakes -----------------------------------------------------------------
+
+
+def intakes_visible_to(user: Any) -> QuerySet:
+    """The triage queue of the user's agency; a referring first responder sees
+    only the intakes they made (their status, never what the person said
+    afterwards to the service provider)."""
+    from haven.intake.models import Intake
+
+    if has_permission(user, Permission.INTAKE_TRIAGE) and user.agency_id is not None:
+        if behind_the_firewall(user):
+            return Intake.objects.none()
+        return Intake.objects.filter(agency_id=user.agency_id)
+    if has_permission(user, Permission.INTAKE_CREATE):
+        return Intake.objects.filter(created_by_id=user.pk)
+    return Intake.objects.none()
+
+
+def access_intake_by_id(user: Any, intake_id: object, *, for_triage: bool = False):  # type: ignore[no-untyped-def]
+    from haven.intake.models import Intake
+
+    if for_triage and not has_permission(user, Permission.INTAKE_TRIAGE):
+        raise _not_found()
+    queryset = intakes_visible_to(user)
+    if for_triage:
+        queryset = queryset.filter(agency_id=user.agency_id)
+    try:
+        return queryset.get(pk=uuid.UUID(str(intake_id)))
+    except (Intake.DoesNotExist, ValueError, TypeError):
+        raise _not_found() from None
+
+
+# --- cases -------------------------------------------------------------------
+
+
+def cases_visible_to(user: Any) -> QuerySet:
+    """Caseworkers: their agency's cases. Decision makers of a competent
+    authority: cases submitted for identification. Enforcement agencies: none."""
+    from haven.cases.models import Case
+
+    if not has_permission(user, Permission.CASE_LIST):
+        return Case.objects.none()
+    if user.agency_id is None:
+        return Case.objects.none()
+    if behind_the_firewall(user):
+        return Case.objects.none()
+    if has_permission(user, Permission.DECISION_RECORD) and _is_competent_authority(user):
+        return Case.objects.filter(submitted_for_identification_on__isnull=False)
+    return Case.objects.filter(agency_id=user.agency_id)
+
+
+def access_case_by_id(user: Any, case_id: object, *, for_change: bool = False):  # type: ignore[no-untyped-def]
+    """One case, for reading or (``for_change``) for the owning agency's
+    changes. Decision makers record decisions through access_case_for_decision."""
+    from haven.cases.models import Case
+
+    if not has_permission(user, Permission.CASE_VIEW):
+        raise _not_found()
+    queryset = cases_visible_to(user)
+    if for_change:
+        if not has_permission(user, Permission.CASE_CHANGE):
+            raise _not_found()
+        queryset = queryset.filter(agency_id=user.agency_id)
+    try:
+        return queryset.get(pk=uuid.UUID(str(case_id)))
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise _not_found() from None
+
+
+def access_case_for_decision(user: Any, case_id: object):  # type: ignore[no-untyped-def]
+    from haven.cases.models import Case
+
+    if not has_permission(user, Permission.DECISION_RECORD):
+        raise _not_found()
+    if not _is_competent_authority(user):
+        raise _not_found()
+    try:
+        return Case.objects.filter(submitted_for_identification_on__isnull=False).get(
+            pk=uuid.UUID(str(case_id))
+        )
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise _not_found() from None

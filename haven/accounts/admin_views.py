@@ -22,7 +22,7 @@ from haven.platform.idempotency import Outcome, fingerprint_of, run_once
 from haven.web.errors import handler404
 
 
-def _apply_errors(form, error: HavenError) -> None:  # type: ignore[no-untyped-def]
+def apply_errors(form, error: HavenError) -> None:  # type: ignore[no-untyped-def]
     errors = error.extra.get("errors") or {None: [error.message]}
     for field, field_messages in errors.items():
         for message in field_messages:
@@ -59,7 +59,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
                 action=create,
             )
         except HavenError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             if not replayed:
                 messages.success(request, _("Agency created."))
@@ -103,7 +103,7 @@ def agency_edit(request: HttpRequest, agency_id: str) -> HttpResponse:
                 status=409,
             )
         except HavenError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Agency saved."))
             return redirect("accounts:agency_list")
@@ -138,7 +138,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 last_name=data["last_name"],
             )
         except HavenError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request, _("User created. They will set up two-factor at first sign-in.")
@@ -189,7 +189,7 @@ def user_edit(request: HttpRequest, user_id: str) -> HttpResponse:
                 status=409,
             )
         except HavenError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("User saved."))
             return redirect("accounts:user_list")

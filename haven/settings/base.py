@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "haven.audit",
     "haven.accounts",
     "haven.people",
+    "haven.intake",
+    "haven.cases",
     "haven.web",
 ]
 

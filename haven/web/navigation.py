@@ -20,6 +20,36 @@ class NavItem:
 
 NAV_ITEMS = (
     NavItem(
+        "intake:queue",
+        _("Triage queue"),
+        _("Hotline calls, portal requests and referrals waiting to be triaged."),
+        Permission.INTAKE_TRIAGE,
+    ),
+    NavItem(
+        "intake:create",
+        _("New intake"),
+        _("Record a call, a message or a referral; anonymous if the person wishes."),
+        Permission.INTAKE_CREATE,
+    ),
+    NavItem(
+        "cases:list",
+        _("Cases"),
+        _("Cases, their obligations and deadlines, searchable by name in any script."),
+        Permission.CASE_LIST,
+    ),
+    NavItem(
+        "cases:deadlines",
+        _("My deadlines"),
+        _("Obligations due or overdue in the cases you are responsible for."),
+        Permission.DEADLINES_VIEW,
+    ),
+    NavItem(
+        "people:search",
+        _("Find a person"),
+        _("Search before registering: by name in any script, phone or document number."),
+        Permission.PERSON_LIST,
+    ),
+    NavItem(
         "people:list",
         _("Persons"),
         _("People registered by your agency, with names in their own script."),

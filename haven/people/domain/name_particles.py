@@ -154,9 +154,9 @@ def _canonical_token(token: str, known_names: frozenset[str]) -> str:
 
 
 def _join_folded_particles(parts: list[_Part], known_names: frozenset[str]) -> list[str]:
-    # Articles go first, so that every later rule sees the same neighbours when
+    # Everything to drop goes first, so that the joins see the same neighbours when
     # the result is read again: name_tokens(" ".join(name_tokens(x))) == name_tokens(x).
-    parts = _drop_articles(parts)
+    parts = _drop_particles(parts)
     tokens: list[str] = []
     index = 0
     while index < len(parts):
@@ -166,10 +166,6 @@ def _join_folded_particles(parts: list[_Part], known_names: frozenset[str]) -> l
             tokens[-1] += "udin"  # Salah ad-Din, Salah Eddine
         elif following is None:
             tokens.append(part.text)
-        elif (not tokens and part.text in _TITLES) or (
-            tokens and part.text in _SON_OR_DAUGHTER_OF
-        ):
-            pass
         elif head := _compound_head(part.text, following.text):
             tokens.append(_join_compound(head, following.text))
             index += 1
@@ -184,8 +180,33 @@ def _join_folded_particles(parts: list[_Part], known_names: frozenset[str]) -> l
     return tokens
 
 
-def _drop_articles(parts: list[_Part]) -> list[_Part]:
-    """Drop every article that precedes a word, and mark that word."""
+def _drop_particles(parts: list[_Part]) -> list[_Part]:
+    """Drop a leading title, "son/daughter of" between names, and every article
+    before a word (marking that word).
+
+    Repeated until nothing changes, because each drop gives other words new
+    neighbours (Mr al-Amin; A an-el Nur).
+    """
+    while True:
+        kept = _drop_articles_once(_drop_titles_and_kinship_once(parts))
+        if len(kept) == len(parts):
+            return kept
+        parts = kept
+
+
+def _drop_titles_and_kinship_once(parts: list[_Part]) -> list[_Part]:
+    kept: list[_Part] = []
+    for index, part in enumerate(parts):
+        has_following = index + 1 < len(parts)
+        is_title = not kept and part.text in _TITLES
+        is_kinship = bool(kept) and part.text in _SON_OR_DAUGHTER_OF
+        if has_following and (is_title or is_kinship):
+            continue
+        kept.append(part)
+    return kept
+
+
+def _drop_articles_once(parts: list[_Part]) -> list[_Part]:
     kept: list[_Part] = []
     after_article = False
     for index, part in enumerate(parts):
@@ -193,7 +214,7 @@ def _drop_articles(parts: list[_Part]) -> list[_Part]:
         if following and _is_article(part.text, following, has_previous=index > 0):
             after_article = True
             continue
-        kept.append(_Part(part.text, part.hyphen_before, after_article))
+        kept.append(_Part(part.text, part.hyphen_before, after_article or part.after_article))
         after_article = False
     return kept
 

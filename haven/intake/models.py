@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from haven.kernel.ids import uuid7
+from haven.platform.concurrency import Versioned
+from haven.platform.crypto.fields import EncryptedJSONField, EncryptedTextField
+
+
+class Channel(models.TextChoices):
+    HOTLINE = "hotline", _("Hotline call or message")
+    PORTAL = "portal", _("Public portal")
+    FIRST_RESPONDER = "first_responder", _("First-responder referral")
+    OUTREACH = "outreach", _("Outreach")
+    SELF_REFERRAL = "self_referral", _("Self-referral in person")
+    OTHER_AGENCY = "other_agency", _("Referral from another agency")
+
+
+class IntakeStatus(models.TextChoices):
+    NEW = "new", _("Waiting for triage")
+    CASE_OPENED = "case_opened", _("New case opened")
+    ATTACHED = "attached", _("Added to an existing case")
+    CLOSED = "closed", _("Closed")
+
+
+class ClosureReason(models.TextChoices):
+    DUPLICATE = "duplicate", _("Duplicate of another intake")
+    NO_PROTECTION_NEED = "no_protection_need", _("No protection need identified")
+    UNREACHABLE = "unreachable", _("Person could not be reached")
+    REFERRED_ELSEWHERE = "referred_elsewhere", _("Referred to another service")
+    WITHDRAWN = "withdrawn", _("Person withdrew the request")
+    OTHER = "other", _("Other")
+
+
+class Intake(Versioned):
+    """A first contact. What the person said is encrypted; an anonymous
+    intake has no contact details at all."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField()
+    # The agency that triages it (the hotline, or the service a responder refers to).
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="intakes")
+    referring_agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, null=True, related_name="referred_intakes"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    anonymous = models.BooleanField(default=False)
+    # {"name", "phone", "safe_time", "safe_channel", "relation"}
+    contact = EncryptedJSONField()
+    account = EncryptedTextField()
+    # {"original_name", "latin_name", "sex", "age", "nationality"} as reported.
+    person_details = EncryptedJSONField()
+    language = models.CharField(max_length=3, blank=True)
+    in_danger = models.BooleanField(default=False)
+    # First-responder referrals: the person is detained or arrested now.
+    detained = models.BooleanField(default=False)
+    status = models.CharField(max_length=12, choices=IntakeStatus.choices, default=IntakeStatus.NEW)
+    triaged_at = models.DateTimeField(null=True)
+    triaged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, null=True,
+                             related_name="intakes")
+
+    class Meta:
+        indexes = [models.Index(fields=["agency", "status", "received_at"],
+                                name="intake_queue")]
