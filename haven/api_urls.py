@@ -3,6 +3,17 @@
 from django.urls import path
 
 from haven.accounts.api import AgencyDetailApi, AgencyListApi, MeApi
+from haven.cases.api import (
+    CaseDetailApi,
+    CaseListApi,
+    CaseObligationsApi,
+    CaseStatusApi,
+    DeadlinesApi,
+    DecisionListApi,
+    IntakeListApi,
+    IntakeTriageApi,
+    ScreeningCreateApi,
+)
 from haven.people.api import PersonDetailApi, PersonListApi
 
 app_name = "api"
@@ -12,4 +23,15 @@ urlpatterns = [
     path("agencies/<int:agency_id>/", AgencyDetailApi.as_view(), name="agency_detail"),
     path("persons/", PersonListApi.as_view(), name="person_list"),
     path("persons/<str:person_id>/", PersonDetailApi.as_view(), name="person_detail"),
+    path("intakes/", IntakeListApi.as_view(), name="intake_list"),
+    path("intakes/<str:intake_id>/triage/", IntakeTriageApi.as_view(), name="intake_triage"),
+    path("cases/", CaseListApi.as_view(), name="case_list"),
+    path("cases/<str:case_id>/", CaseDetailApi.as_view(), name="case_detail"),
+    path("cases/<str:case_id>/status/", CaseStatusApi.as_view(), name="case_status"),
+    path("cases/<str:case_id>/obligations/", CaseObligationsApi.as_view(),
+         name="case_obligations"),
+    path("cases/<str:case_id>/decisions/", DecisionListApi.as_view(), name="decision_list"),
+    path("cases/<str:case_id>/screenings/", ScreeningCreateApi.as_view(),
+         name="screening_create"),
+    path("deadlines/", DeadlinesApi.as_view(), name="deadlines"),
 ]

@@ -68,6 +68,8 @@ class HasRolePermission(permissions.BasePermission):
     decided by access.py inside the view's selectors and services."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
+        if not hasattr(view, request.method.lower()):
+            return True  # no such handler: let the view answer 405
         if not access.is_staff_user(request.user):
             if request.user and request.user.is_authenticated:
                 return False

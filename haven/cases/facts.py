@@ -16,14 +16,12 @@ from haven.protection.domain import facts as f
 
 # CTDC forms of exploitation (cases/domain/exploitation.py) → engine forms.
 _FORM_MAP = {
-    "forced_labour": f.ExploitationForm.LABOUR,
-    "labour": f.ExploitationForm.LABOUR,
-    "sexual_exploitation": f.ExploitationForm.SEXUAL,
-    "sexual": f.ExploitationForm.SEXUAL,
-    "domestic_servitude": f.ExploitationForm.DOMESTIC_SERVITUDE,
-    "forced_criminality": f.ExploitationForm.CRIMINAL,
-    "forced_marriage": f.ExploitationForm.FORCED_MARRIAGE,
-    "organ_removal": f.ExploitationForm.ORGAN_REMOVAL,
+    "forced-labour": f.ExploitationForm.LABOUR,
+    "sexual-exploitation": f.ExploitationForm.SEXUAL,
+    "domestic-servitude": f.ExploitationForm.DOMESTIC_SERVITUDE,
+    "forced-criminality": f.ExploitationForm.CRIMINAL,
+    "forced-marriage": f.ExploitationForm.FORCED_MARRIAGE,
+    "organ-removal": f.ExploitationForm.ORGAN_REMOVAL,
 }
 
 
@@ -39,9 +37,7 @@ def _age_estimate(case: Case) -> f.AgeEstimate | None:
 
 
 def _age_assessment(case: Case) -> f.AgeAssessment | None:
-    latest = (
-        AgeAssessment.objects.filter(case=case).order_by("-started_on", "-created_at").first()
-    )
+    latest = AgeAssessment.objects.filter(case=case).order_by("-started_on", "-created_at").first()
     if latest is None:
         return None
     outcome = f.AgeAssessmentOutcome(latest.outcome) if latest.outcome else None
@@ -52,9 +48,7 @@ def _decision(case: Case, kind: str) -> f.Decision | None:
     """The decision in force: the latest of its kind (a reconsideration
     replaces what it reconsiders)."""
     latest = (
-        Decision.objects.filter(case=case, kind=kind)
-        .order_by("-decided_on", "-created_at")
-        .first()
+        Decision.objects.filter(case=case, kind=kind).order_by("-decided_on", "-created_at").first()
     )
     if latest is None:
         return None

@@ -55,61 +55,85 @@ def tri_state(value: str) -> bool | None:
 
 
 class PersonSearchForm(forms.Form):
-    name = forms.CharField(label=_("Name, in any script or spelling"), max_length=300,
-                           required=False)
+    name = forms.CharField(
+        label=_("Name, in any script or spelling"), max_length=300, required=False
+    )
     phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
     document = forms.CharField(label=_("Document number"), max_length=64, required=False)
 
 
 class PersonForm(forms.Form):
-    original_name = forms.CharField(label=_("Name as the person writes it (own script)"),
-                                    max_length=300, required=False)
-    name_script = forms.ChoiceField(label=_("Script of that name"), choices=SCRIPTS,
-                                    required=False)
+    original_name = forms.CharField(
+        label=_("Name as the person writes it (own script)"), max_length=300, required=False
+    )
+    name_script = forms.ChoiceField(label=_("Script of that name"), choices=SCRIPTS, required=False)
     latin_names = forms.CharField(
-        label=_("Spellings in Latin letters (one per line)"), required=False, max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 2}))
-    aliases = forms.CharField(label=_("Other names used (one per line)"), required=False,
-                              max_length=3000, widget=forms.Textarea(attrs={"rows": 2}))
+        label=_("Spellings in Latin letters (one per line)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    aliases = forms.CharField(
+        label=_("Other names used (one per line)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
-    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices,
-                               initial=Gender.NOT_STATED)
-    birth_date = forms.DateField(label=_("Date of birth, if known"), required=False,
-                                 widget=DATE)
-    birth_year_min = forms.IntegerField(label=_("Or: born no earlier than (year)"),
-                                        required=False, min_value=1900, max_value=2100)
-    birth_year_max = forms.IntegerField(label=_("and no later than (year)"), required=False,
-                                        min_value=1900, max_value=2100)
-    age_estimate_method = forms.ChoiceField(label=_("How the age is known"),
-                                            choices=AgeEstimateMethod.choices,
-                                            initial=AgeEstimateMethod.UNKNOWN)
-    nationalities = forms.CharField(label=_("Nationalities (ISO codes, e.g. ER, SD)"),
-                                    max_length=100, required=False)
-    languages = forms.CharField(label=_("Languages spoken (ISO codes, e.g. ti, ar)"),
-                                max_length=100, required=False)
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.NOT_STATED)
+    birth_date = forms.DateField(label=_("Date of birth, if known"), required=False, widget=DATE)
+    birth_year_min = forms.IntegerField(
+        label=_("Or: born no earlier than (year)"), required=False, min_value=1900, max_value=2100
+    )
+    birth_year_max = forms.IntegerField(
+        label=_("and no later than (year)"), required=False, min_value=1900, max_value=2100
+    )
+    age_estimate_method = forms.ChoiceField(
+        label=_("How the age is known"),
+        choices=AgeEstimateMethod.choices,
+        initial=AgeEstimateMethod.UNKNOWN,
+    )
+    nationalities = forms.CharField(
+        label=_("Nationalities (ISO codes, e.g. ER, SD)"), max_length=100, required=False
+    )
+    languages = forms.CharField(
+        label=_("Languages spoken (ISO codes, e.g. ti, ar)"), max_length=100, required=False
+    )
     vulnerabilities = forms.MultipleChoiceField(
-        label=_("Vulnerabilities"), choices=Vulnerability.choices, required=False,
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Vulnerabilities"),
+        choices=Vulnerability.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
-    document_type = forms.ChoiceField(label=_("Identity document"),
-                                      choices=[("", "—"), *DocumentType.choices], required=False)
-    document_number = forms.CharField(label=_("Document number"), max_length=64,
-                                      required=False)
-    document_country = forms.CharField(label=_("Issuing country (ISO code)"), max_length=2,
-                                       required=False)
-    document_status = forms.ChoiceField(label=_("Where the document is"),
-                                        choices=DocumentStatus.choices, required=False)
+    document_type = forms.ChoiceField(
+        label=_("Identity document"), choices=[("", "—"), *DocumentType.choices], required=False
+    )
+    document_number = forms.CharField(label=_("Document number"), max_length=64, required=False)
+    document_country = forms.CharField(
+        label=_("Issuing country (ISO code)"), max_length=2, required=False
+    )
+    document_status = forms.ChoiceField(
+        label=_("Where the document is"), choices=DocumentStatus.choices, required=False
+    )
     immigration_status = forms.ChoiceField(
         label=_("Immigration status (optional, never needed for help)"),
-        choices=[("", "—"), *ImmigrationStatus.choices], required=False)
+        choices=[("", "—"), *ImmigrationStatus.choices],
+        required=False,
+    )
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
         documents = []
         if data["document_type"]:
-            documents.append({"type": data["document_type"], "number": data["document_number"],
-                              "country": data["document_country"],
-                              "status": data["document_status"] or "held"})
+            documents.append(
+                {
+                    "type": data["document_type"],
+                    "number": data["document_number"],
+                    "country": data["document_country"],
+                    "status": data["document_status"] or "held",
+                }
+            )
         arguments = {
             "original_name": data["original_name"],
             "name_script": data["name_script"],
@@ -133,35 +157,47 @@ class PersonForm(forms.Form):
 
 
 class IntakeForm(forms.Form):
-    channel = forms.ChoiceField(label=_("How the contact came in"),
-                                choices=[c for c in Channel.choices if c[0] != Channel.PORTAL])
+    channel = forms.ChoiceField(
+        label=_("How the contact came in"),
+        choices=[c for c in Channel.choices if c[0] != Channel.PORTAL],
+    )
     in_danger = forms.BooleanField(label=_("The person is in danger now"), required=False)
-    anonymous = forms.BooleanField(label=_("The caller wishes to stay anonymous"),
-                                   required=False)
-    contact_name = forms.CharField(label=_("Name to use when calling back"), max_length=200,
-                                   required=False)
-    contact_phone = forms.CharField(label=_("Phone number to call back"), max_length=40,
-                                    required=False)
-    safe_time = forms.CharField(label=_("Safe time to call back"), max_length=200,
-                                required=False)
-    safe_channel = forms.CharField(label=_("Safe way to make contact"), max_length=200,
-                                   required=False)
-    language = forms.CharField(label=_("Preferred language (ISO code)"), max_length=3,
-                               required=False)
-    account = forms.CharField(label=_("What happened, in the person's words"),
-                              max_length=20_000, required=False,
-                              widget=forms.Textarea(attrs={"rows": 6}))
-    person_name = forms.CharField(label=_("Name of the person concerned (any script)"),
-                                  max_length=300, required=False)
+    anonymous = forms.BooleanField(label=_("The caller wishes to stay anonymous"), required=False)
+    contact_name = forms.CharField(
+        label=_("Name to use when calling back"), max_length=200, required=False
+    )
+    contact_phone = forms.CharField(
+        label=_("Phone number to call back"), max_length=40, required=False
+    )
+    safe_time = forms.CharField(label=_("Safe time to call back"), max_length=200, required=False)
+    safe_channel = forms.CharField(
+        label=_("Safe way to make contact"), max_length=200, required=False
+    )
+    language = forms.CharField(
+        label=_("Preferred language (ISO code)"), max_length=3, required=False
+    )
+    account = forms.CharField(
+        label=_("What happened, in the person's words"),
+        max_length=20_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    person_name = forms.CharField(
+        label=_("Name of the person concerned (any script)"), max_length=300, required=False
+    )
     person_sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
-    person_age = forms.CharField(label=_("Age or approximate age"), max_length=40,
-                                 required=False)
-    person_nationality = forms.CharField(label=_("Nationality (ISO code)"), max_length=2,
-                                         required=False)
-    detained = forms.BooleanField(label=_("The person is detained or arrested now"),
-                                  required=False)
-    agency = forms.TypedChoiceField(label=_("Refer to (service-provider agency)"), coerce=int,
-                                    required=False, empty_value=None, choices=())
+    person_age = forms.CharField(label=_("Age or approximate age"), max_length=40, required=False)
+    person_nationality = forms.CharField(
+        label=_("Nationality (ISO code)"), max_length=2, required=False
+    )
+    detained = forms.BooleanField(label=_("The person is detained or arrested now"), required=False)
+    agency = forms.TypedChoiceField(
+        label=_("Refer to (service-provider agency)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=(),
+    )
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, referral_agencies=None, **kwargs):  # type: ignore[no-untyped-def]
@@ -170,7 +206,8 @@ class IntakeForm(forms.Form):
             del self.fields["agency"]
         else:
             self.fields["agency"].choices = [("", "—")] + [
-                (str(agency.pk), agency.name) for agency in referral_agencies]
+                (str(agency.pk), agency.name) for agency in referral_agencies
+            ]
             self.fields["agency"].required = True
 
 
@@ -185,23 +222,30 @@ class AttachForm(VersionedForm):
 class CaseFactsForm(VersionedForm):
     policy = forms.ChoiceField(label=_("Jurisdiction policy"), choices=())
     asylum_sought = forms.BooleanField(label=_("The person has sought asylum"), required=False)
-    fears_own_state = forms.BooleanField(label=_("The person fears the authorities of their "
-                                                 "own State"), required=False)
+    fears_own_state = forms.BooleanField(
+        label=_("The person fears the authorities of their own State"), required=False
+    )
     smuggled = forms.BooleanField(label=_("The person was smuggled"), required=False)
     stateless = forms.BooleanField(label=_("The person is stateless"), required=False)
-    proceedings_ongoing = forms.BooleanField(label=_("Criminal proceedings are ongoing"),
-                                             required=False)
-    participates_as_witness = forms.BooleanField(label=_("The person takes part as a witness"),
-                                                 required=False)
-    witness_protection_on = forms.DateField(label=_("Witness protection in place since"),
-                                            required=False, widget=DATE)
+    proceedings_ongoing = forms.BooleanField(
+        label=_("Criminal proceedings are ongoing"), required=False
+    )
+    participates_as_witness = forms.BooleanField(
+        label=_("The person takes part as a witness"), required=False
+    )
+    witness_protection_on = forms.DateField(
+        label=_("Witness protection in place since"), required=False, widget=DATE
+    )
     assistance_conditional_on_cooperation = forms.BooleanField(
         label=_("Someone made help depend on cooperating with the police or prosecutor"),
-        required=False)
-    guardian_appointed_on = forms.DateField(label=_("Guardian appointed on (child)"),
-                                            required=False, widget=DATE)
-    best_interests_assessed_on = forms.DateField(label=_("Best interests assessed on (child)"),
-                                                 required=False, widget=DATE)
+        required=False,
+    )
+    guardian_appointed_on = forms.DateField(
+        label=_("Guardian appointed on (child)"), required=False, widget=DATE
+    )
+    best_interests_assessed_on = forms.DateField(
+        label=_("Best interests assessed on (child)"), required=False, widget=DATE
+    )
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         from haven.protection.domain import bundled_policy_names
@@ -212,30 +256,39 @@ class CaseFactsForm(VersionedForm):
 
 class CaseStatusForm(VersionedForm):
     status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
-    closure_reason = forms.ChoiceField(label=_("Reason for closing"),
-                                       choices=[("", "—"), *ClosureReason.choices],
-                                       required=False)
-    closure_note = forms.CharField(label=_("Note on closing"), max_length=5000, required=False,
-                                   widget=forms.Textarea(attrs={"rows": 3}))
+    closure_reason = forms.ChoiceField(
+        label=_("Reason for closing"), choices=[("", "—"), *ClosureReason.choices], required=False
+    )
+    closure_note = forms.CharField(
+        label=_("Note on closing"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=DecisionOutcome.choices)
     threshold = forms.CharField(
-        label=_("Threshold applied"), max_length=200,
-        initial=_("Reasonable grounds to believe the person is a victim of trafficking"))
-    reasons = forms.CharField(label=_("Reasons"), max_length=20_000,
-                              widget=forms.Textarea(attrs={"rows": 6}))
+        label=_("Threshold applied"),
+        max_length=200,
+        initial=_("Reasonable grounds to believe the person is a victim of trafficking"),
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"), max_length=20_000, widget=forms.Textarea(attrs={"rows": 6})
+    )
     decided_on = forms.DateField(label=_("Date of decision"), widget=DATE)
-    reconsideration_of = forms.ChoiceField(label=_("Reconsiders an earlier decision"),
-                                           required=False, choices=())
+    reconsideration_of = forms.ChoiceField(
+        label=_("Reconsiders an earlier decision"), required=False, choices=()
+    )
 
     def __init__(self, *args, earlier=(), **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["reconsideration_of"].choices = [("", "—")] + [
             (str(d.pk), f"{d.get_kind_display()} {d.decided_on} ({d.get_outcome_display()})")
-            for d in earlier]
+            for d in earlier
+        ]
 
 
 class DetentionForm(forms.Form):
@@ -245,56 +298,73 @@ class DetentionForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     authority = forms.CharField(label=_("Authority"), max_length=200, required=False)
     consular_rights_informed_on = forms.DateField(
-        label=_("Informed of consular rights on"), required=False, widget=DATE)
+        label=_("Informed of consular rights on"), required=False, widget=DATE
+    )
     consular_notification_requested_on = forms.DateField(
-        label=_("Asked for the consulate to be notified on"), required=False, widget=DATE)
-    consulate_notified_on = forms.DateField(label=_("Consulate notified on"), required=False,
-                                            widget=DATE)
+        label=_("Asked for the consulate to be notified on"), required=False, widget=DATE
+    )
+    consulate_notified_on = forms.DateField(
+        label=_("Consulate notified on"), required=False, widget=DATE
+    )
     opposes_consular_action = forms.BooleanField(
-        label=_("The person does not want their consulate involved"), required=False)
+        label=_("The person does not want their consulate involved"), required=False
+    )
 
 
 class ChargeForm(forms.Form):
-    offence = forms.CharField(label=_("Offence charged"), max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    offence = forms.CharField(
+        label=_("Offence charged"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     status = forms.ChoiceField(label=_("Status"), choices=ChargeStatus.choices)
     charged_on = forms.DateField(label=_("Charged on"), required=False, widget=DATE)
     compelled_by_trafficking = forms.ChoiceField(
         label=_("Was the person compelled to commit it as a consequence of being trafficked?"),
-        choices=TRI_STATE, required=False)
+        choices=TRI_STATE,
+        required=False,
+    )
     linked_to_exploitation = forms.BooleanField(
-        label=_("Committed in the course of the exploitation"), required=False)
+        label=_("Committed in the course of the exploitation"), required=False
+    )
     for_having_been_smuggled = forms.BooleanField(
-        label=_("Charged only for having been smuggled"), required=False)
+        label=_("Charged only for having been smuggled"), required=False
+    )
 
 
 class AgeAssessmentForm(forms.Form):
     started_on = forms.DateField(label=_("Started on"), widget=DATE)
     concluded_on = forms.DateField(label=_("Concluded on"), required=False, widget=DATE)
-    outcome = forms.ChoiceField(label=_("Outcome"),
-                                choices=[("", _("Pending")), *AgeAssessmentOutcome.choices],
-                                required=False)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", _("Pending")), *AgeAssessmentOutcome.choices],
+        required=False,
+    )
     method = forms.CharField(label=_("Method"), max_length=200, required=False)
-    notes = forms.CharField(label=_("Notes"), max_length=5000, required=False,
-                            widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Notes"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReturnPlanForm(forms.Form):
-    requested_by_person = forms.BooleanField(label=_("The person asked to return"),
-                                             required=False)
-    voluntary = forms.ChoiceField(label=_("Free and informed consent recorded"),
-                                  choices=TRI_STATE, required=False)
-    destination_country = forms.CharField(label=_("Destination (ISO code)"), max_length=2,
-                                          required=False)
+    requested_by_person = forms.BooleanField(label=_("The person asked to return"), required=False)
+    voluntary = forms.ChoiceField(
+        label=_("Free and informed consent recorded"), choices=TRI_STATE, required=False
+    )
+    destination_country = forms.CharField(
+        label=_("Destination (ISO code)"), max_length=2, required=False
+    )
     planned_on = forms.DateField(label=_("Planned on"), required=False, widget=DATE)
-    risk_assessment_completed_on = forms.DateField(label=_("Risk assessment completed on"),
-                                                   required=False, widget=DATE)
-    consular_access_offered_on = forms.DateField(label=_("Consular access offered on"),
-                                                 required=False, widget=DATE)
+    risk_assessment_completed_on = forms.DateField(
+        label=_("Risk assessment completed on"), required=False, widget=DATE
+    )
+    consular_access_offered_on = forms.DateField(
+        label=_("Consular access offered on"), required=False, widget=DATE
+    )
     reintegration_support_arranged_on = forms.DateField(
-        label=_("Reintegration support arranged on"), required=False, widget=DATE)
-    notes = forms.CharField(label=_("Notes"), max_length=5000, required=False,
-                            widget=forms.Textarea(attrs={"rows": 3}))
+        label=_("Reintegration support arranged on"), required=False, widget=DATE
+    )
+    notes = forms.CharField(
+        label=_("Notes"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AssistanceForm(forms.Form):
@@ -306,7 +376,7 @@ class AssistanceForm(forms.Form):
         from haven.protection.domain.assistance_items import ASSISTANCE_ITEMS
 
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [(item.id, _(item.label)) for item in ASSISTANCE_ITEMS]
+        self.fields["item"].choices = [(item.id, item.title) for item in ASSISTANCE_ITEMS]
 
 
 class RemovalPlanForm(VersionedForm):
@@ -315,6 +385,92 @@ class RemovalPlanForm(VersionedForm):
 
 class CaseFilterForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=300, required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any")), *CaseStatus.choices],
-                               required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any")), *CaseStatus.choices], required=False
+    )
     overdue = forms.BooleanField(label=_("Only with overdue obligations"), required=False)
+
+
+ANSWER_CHOICES = [("", _("Not asked yet")), ("yes", _("Yes")), ("no", _("No")),
+                  ("unknown", _("Unknown"))]
+
+
+class ScreeningForm(forms.Form):
+    """One yes / no / unknown question per indicator of a catalogue, each with
+    a box for evidence. Built from the catalogue's data."""
+
+    completed = forms.BooleanField(label=_("Screening complete"), required=False)
+
+    def __init__(self, *args, catalogue, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.catalogue = catalogue
+        for indicator in catalogue.indicators:
+            self.fields[f"answer__{indicator.id}"] = forms.ChoiceField(
+                label=indicator.question, choices=ANSWER_CHOICES, required=False,
+                widget=forms.RadioSelect, help_text=indicator.label)
+            self.fields[f"evidence__{indicator.id}"] = forms.CharField(
+                label=_("Evidence"), required=False, max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 1}))
+
+    def indicator_rows(self):  # type: ignore[no-untyped-def]
+        for indicator in self.catalogue.indicators:
+            yield indicator, self[f"answer__{indicator.id}"], self[f"evidence__{indicator.id}"]
+
+    def answers(self) -> dict[str, dict]:
+        answers = {}
+        for indicator in self.catalogue.indicators:
+            value = self.cleaned_data.get(f"answer__{indicator.id}")
+            if value:
+                evidence = self.cleaned_data.get(f"evidence__{indicator.id}", "")
+                answers[indicator.id] = {"answer": value, "evidence": evidence}
+        return answers
+
+
+def _choices(enum: type) -> list[tuple[str, str]]:
+    return [(member.value, member.label) for member in enum]
+
+
+class ExploitationForm(forms.Form):
+    """Forms and circumstances of exploitation, in the CTDC vocabulary."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from haven.cases.domain import exploitation as vocabulary
+
+        super().__init__(*args, **kwargs)
+        multiple = forms.CheckboxSelectMultiple
+        self.fields["forms"] = forms.MultipleChoiceField(
+            label=_("Forms of exploitation"), required=False, widget=multiple,
+            choices=_choices(vocabulary.ExploitationForm))
+        self.fields["labour_sectors"] = forms.MultipleChoiceField(
+            label=_("Sectors (forced labour)"), required=False, widget=multiple,
+            choices=_choices(vocabulary.LabourSector))
+        self.fields["sexual_exploitation_types"] = forms.MultipleChoiceField(
+            label=_("Types (sexual exploitation)"), required=False, widget=multiple,
+            choices=_choices(vocabulary.SexualExploitationType))
+        self.fields["means_of_control"] = forms.MultipleChoiceField(
+            label=_("Means of control"), required=False, widget=multiple,
+            choices=_choices(vocabulary.MeansOfControl))
+        self.fields["recruiter_relations"] = forms.MultipleChoiceField(
+            label=_("Relation to the recruiter"), required=False, widget=multiple,
+            choices=_choices(vocabulary.RecruiterRelation))
+        for name, label in (("countries_of_origin", _("Countries of origin (ISO codes)")),
+                            ("countries_of_transit", _("Countries of transit (ISO codes)")),
+                            ("countries_of_exploitation",
+                             _("Countries of exploitation (ISO codes)"))):
+            self.fields[name] = forms.CharField(label=label, required=False, max_length=200)
+        self.fields["started_on"] = forms.DateField(label=_("Exploitation began"),
+                                                    required=False, widget=DATE)
+        self.fields["ended_on"] = forms.DateField(label=_("Exploitation ended"),
+                                                  required=False, widget=DATE)
+        self.fields["notes"] = forms.CharField(label=_("Notes"), required=False,
+                                               max_length=10_000,
+                                               widget=forms.Textarea(attrs={"rows": 3}))
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        for name in ("countries_of_origin", "countries_of_transit", "countries_of_exploitation"):
+            data[name] = split_codes(data[name])
+        for name in ("started_on", "ended_on"):
+            if data[name] is None:
+                data.pop(name)
+        return data

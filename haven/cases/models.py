@@ -91,8 +91,9 @@ class Screening(Versioned):
     answers = EncryptedJSONField()  # {indicator_id: {"answer": "yes", "evidence": "…"}}
     summary = models.JSONField(default=dict)
     completed = models.BooleanField(default=False)
-    screened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     screened_on = models.DateField()
     created_at = models.DateTimeField()
 
@@ -106,7 +107,7 @@ class ExploitationDetails(Versioned):
     labour_sectors = models.JSONField(default=list)
     sexual_types = models.JSONField(default=list)
     means_of_control = models.JSONField(default=list)
-    recruiter_relation = models.CharField(max_length=20, blank=True)
+    recruiter_relations = models.JSONField(default=list)
     countries_of_origin = models.JSONField(default=list)
     countries_of_transit = models.JSONField(default=list)
     countries_of_exploitation = models.JSONField(default=list)
@@ -137,10 +138,12 @@ class Decision(models.Model):
     threshold = models.CharField(max_length=200)
     reasons = EncryptedTextField()
     decided_on = models.DateField()
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
-    reconsideration_of = models.ForeignKey("self", on_delete=models.PROTECT, null=True,
-                                           related_name="reconsiderations")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reconsideration_of = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, related_name="reconsiderations"
+    )
     created_at = models.DateTimeField()
 
 
@@ -178,8 +181,9 @@ class Charge(Versioned):
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="charges")
     offence = EncryptedTextField()
-    status = models.CharField(max_length=20, choices=ChargeStatus.choices,
-                              default=ChargeStatus.PENDING)
+    status = models.CharField(
+        max_length=20, choices=ChargeStatus.choices, default=ChargeStatus.PENDING
+    )
     charged_on = models.DateField(null=True)
     # None: not yet known whether the person was compelled by their exploiters.
     compelled_by_trafficking = models.BooleanField(null=True)
@@ -228,8 +232,9 @@ class AssistanceDelivery(models.Model):
     item = models.CharField(max_length=40)
     delivered_on = models.DateField(null=True)
     declined = models.BooleanField(default=False)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField()
 
 
@@ -270,13 +275,12 @@ class FormDraft(models.Model):
     """A long form saved half-way, so nothing typed is lost; one per user and form."""
 
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="drafts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
     form_key = models.CharField(max_length=120)
     data = EncryptedJSONField()
     updated_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "form_key"], name="draft_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "form_key"], name="draft_unique")]

@@ -67,8 +67,7 @@ def case_page(
     if name.strip():
         from haven.people.selectors import person_search
 
-        person_ids = [match.person.id for match in person_search(actor=actor, name=name,
-                                                                  limit=50)]
+        person_ids = [match.person.id for match in person_search(actor=actor, name=name, limit=50)]
         cases = cases.filter(person_id__in=person_ids)
     if status in CaseStatus.values:
         cases = cases.filter(status=status)
@@ -99,9 +98,13 @@ def case_page(
     ]
     if page.object_list:
         with transaction.atomic():
-            audit_record(actor=actor, action=AuditAction.READ, object_type="case",
-                         fields=["reference", "person.names", "status"],
-                         detail={"listed": [summary.id for summary in page.object_list]})
+            audit_record(
+                actor=actor,
+                action=AuditAction.READ,
+                object_type="case",
+                fields=["reference", "person.names", "status"],
+                detail={"listed": [summary.id for summary in page.object_list]},
+            )
     return page
 
 
@@ -164,8 +167,9 @@ def case_get(*, actor: Any, case_id: object) -> CaseFile:
         timeline=[],
         allowed_statuses=lifecycle.allowed_targets(case.status),
         screenings=list(case.screenings.order_by("-screened_on", "-created_at")),
-        decisions=list(case.decisions.select_related("decided_by").order_by("-decided_on",
-                                                                             "-created_at")),
+        decisions=list(
+            case.decisions.select_related("decided_by").order_by("-decided_on", "-created_at")
+        ),
         detentions=list(case.detentions.order_by("-started_on")),
         charges=list(case.charges.order_by("-created_at")),
         age_assessments=list(case.age_assessments.order_by("-started_on")),
@@ -175,8 +179,13 @@ def case_get(*, actor: Any, case_id: object) -> CaseFile:
     )
     casefile.timeline = _timeline(casefile)
     with transaction.atomic():
-        audit_record(actor=actor, action=AuditAction.READ, object_type="case", object_id=case.pk,
-                     fields=["case_file"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.READ,
+            object_type="case",
+            object_id=case.pk,
+            fields=["case_file"],
+        )
     return casefile
 
 
@@ -192,24 +201,32 @@ def _timeline(casefile: CaseFile) -> list[TimelineEvent]:
     case = casefile.case
     events = [TimelineEvent(case.opened_on, "opened", case.reference)]
     for intake in case.intakes.all():
-        events.append(TimelineEvent(intake.received_at.date(), "intake",
-                                    intake.get_channel_display()))
+        events.append(
+            TimelineEvent(intake.received_at.date(), "intake", intake.get_channel_display())
+        )
     for screening in casefile.screenings:
         events.append(TimelineEvent(screening.screened_on, "screening", screening.catalogue))
     if case.submitted_for_identification_on:
         events.append(TimelineEvent(case.submitted_for_identification_on, "submitted", ""))
     for decision in casefile.decisions:
-        events.append(TimelineEvent(
-            decision.decided_on, "decision",
-            f"{decision.get_kind_display()}: {decision.get_outcome_display()}"))
+        events.append(
+            TimelineEvent(
+                decision.decided_on,
+                "decision",
+                f"{decision.get_kind_display()}: {decision.get_outcome_display()}",
+            )
+        )
     for event in casefile.detentions:
         events.append(TimelineEvent(event.started_on, "detention", event.get_kind_display()))
     for charge in casefile.charges:
         if charge.charged_on:
             events.append(TimelineEvent(charge.charged_on, "charge", charge.get_status_display()))
     for assessment in casefile.age_assessments:
-        events.append(TimelineEvent(assessment.started_on, "age_assessment",
-                                    assessment.get_outcome_display() or ""))
+        events.append(
+            TimelineEvent(
+                assessment.started_on, "age_assessment", assessment.get_outcome_display() or ""
+            )
+        )
     for record in casefile.assistance:
         if record.delivered_on:
             events.append(TimelineEvent(record.delivered_on, "assistance", record.item))
@@ -233,12 +250,15 @@ def my_deadlines(*, actor: Any) -> list[Deadline]:
     """Open obligations with a date, in the cases the actor is responsible for,
     most urgent first. No names: references only, so the list is safe to print."""
     today = timezone.localdate()
-    cases = access.cases_visible_to(actor).filter(caseworker_id=actor.pk).exclude(
-        status=CaseStatus.CLOSED
+    cases = (
+        access.cases_visible_to(actor)
+        .filter(caseworker_id=actor.pk)
+        .exclude(status=CaseStatus.CLOSED)
     )
     rows = (
-        Obligation.objects.filter(case__in=cases, status__in=[ObligationStatus.DUE,
-                                                               ObligationStatus.OVERDUE])
+        Obligation.objects.filter(
+            case__in=cases, status__in=[ObligationStatus.DUE, ObligationStatus.OVERDUE]
+        )
         .filter(Q(due_on__isnull=False) | Q(period_ends_on__isnull=False))
         .select_related("case")
     )
@@ -254,22 +274,30 @@ def my_deadlines(*, actor: Any) -> list[Deadline]:
         )
         for row in rows
     ]
-    return sorted(deadlines, key=lambda d: (d.status != ObligationStatus.OVERDUE,
-                                            d.due_on or d.period_ends_on or date.max))
+    return sorted(
+        deadlines,
+        key=lambda d: (
+            d.status != ObligationStatus.OVERDUE,
+            d.due_on or d.period_ends_on or date.max,
+        ),
+    )
 
 
 def intake_queue(*, actor: Any, status: str = IntakeStatus.NEW, page_number: object = 1) -> Page:
     intakes = access.intakes_visible_to(actor)
     if status in IntakeStatus.values:
         intakes = intakes.filter(status=status)
-    return Paginator(intakes.order_by("-in_danger", "received_at"), PAGE_SIZE).get_page(
-        page_number
-    )
+    return Paginator(intakes.order_by("-in_danger", "received_at"), PAGE_SIZE).get_page(page_number)
 
 
 def intake_get(*, actor: Any, intake_id: object) -> Intake:
     intake = access.access_intake_by_id(actor, intake_id)
     with transaction.atomic():
-        audit_record(actor=actor, action=AuditAction.READ, object_type="intake",
-                     object_id=intake.pk, fields=["account", "contact", "person_details"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.READ,
+            object_type="intake",
+            object_id=intake.pk,
+            fields=["account", "contact", "person_details"],
+        )
     return intake

@@ -67,11 +67,18 @@ def _touch(case: Case) -> None:
     case.updated_at = now
 
 
-def _after_change(actor: Any, case: Case, action: str, object_type: str, object_id: Any,
-                  fields: list[str]) -> None:
+def _after_change(
+    actor: Any, case: Case, action: str, object_type: str, object_id: Any, fields: list[str]
+) -> None:
     obligations_refresh(case)
-    audit_record(actor=actor, action=action, object_type=object_type, object_id=object_id,
-                 fields=fields, detail={"case": str(case.pk)})
+    audit_record(
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        fields=fields,
+        detail={"case": str(case.pk)},
+    )
 
 
 # --- intake ------------------------------------------------------------------
@@ -97,7 +104,10 @@ def intake_create(
     if channel not in Channel.values or channel == Channel.PORTAL:
         raise _invalid("channel", _("Not one of the allowed channels."))
     referring = None
-    if access.has_permission(actor, Permission.INTAKE_TRIAGE) and agency_id in (None, actor.agency_id):
+    if access.has_permission(actor, Permission.INTAKE_TRIAGE) and agency_id in (
+        None,
+        actor.agency_id,
+    ):
         agency = actor.agency
     else:
         agency = Agency.objects.filter(pk=agency_id, is_active=True).first() if agency_id else None
@@ -121,8 +131,13 @@ def intake_create(
         detained=detained,
     )
     intake.save(force_insert=True)
-    audit_record(actor=actor, action=AuditAction.CREATE, object_type="intake",
-                 object_id=intake.pk, fields=["channel", "account", "contact", "person_details"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="intake",
+        object_id=intake.pk,
+        fields=["channel", "account", "contact", "person_details"],
+    )
     return intake
 
 
@@ -133,17 +148,31 @@ def _claim_for_triage(actor: Any, intake_id: object, expected_version: int) -> I
     return intake
 
 
-def _finish_triage(actor: Any, intake: Intake, expected_version: int, status: str,
-                   case: Case | None = None, reason: str = "") -> None:
+def _finish_triage(
+    actor: Any,
+    intake: Intake,
+    expected_version: int,
+    status: str,
+    case: Case | None = None,
+    reason: str = "",
+) -> None:
     intake.status = status
     intake.case = case
     intake.triaged_at = timezone.now()
     intake.triaged_by = actor
     intake.closure_reason = reason
-    save_versioned(intake, expected_version=expected_version,
-                   fields=["status", "case", "triaged_at", "triaged_by", "closure_reason"])
-    audit_record(actor=actor, action=AuditAction.UPDATE, object_type="intake",
-                 object_id=intake.pk, fields=["status", "case", "closure_reason"])
+    save_versioned(
+        intake,
+        expected_version=expected_version,
+        fields=["status", "case", "triaged_at", "triaged_by", "closure_reason"],
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="intake",
+        object_id=intake.pk,
+        fields=["status", "case", "closure_reason"],
+    )
 
 
 def _next_reference(on: date) -> str:
@@ -174,8 +203,13 @@ def _open_case(actor: Any, person_id: object) -> Case:
     )
     case.save(force_insert=True)
     obligations_refresh(case)
-    audit_record(actor=actor, action=AuditAction.CREATE, object_type="case", object_id=case.pk,
-                 fields=["person", "agency", "status"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="case",
+        object_id=case.pk,
+        fields=["person", "agency", "status"],
+    )
     return case
 
 
@@ -187,7 +221,11 @@ def case_open(*, actor: Any, person_id: object) -> Case:
 
 @transaction.atomic
 def intake_open_case(
-    *, actor: Any, intake_id: object, expected_version: int, person_id: object | None = None,
+    *,
+    actor: Any,
+    intake_id: object,
+    expected_version: int,
+    person_id: object | None = None,
     new_person: dict | None = None,
 ) -> Case:
     """Triage: open a case for the person of this intake, either an existing
@@ -199,17 +237,19 @@ def intake_open_case(
         person_id = people_services.person_register(actor=actor, **new_person).pk
     case = _open_case(actor, person_id)
     if intake.detained:
-        DetentionEvent(case=case, kind=DetentionKind.DETENTION,
-                       started_on=intake.received_at.date(), created_at=timezone.now()
-                       ).save(force_insert=True)
+        DetentionEvent(
+            case=case,
+            kind=DetentionKind.DETENTION,
+            started_on=intake.received_at.date(),
+            created_at=timezone.now(),
+        ).save(force_insert=True)
         obligations_refresh(case)
     _finish_triage(actor, intake, expected_version, IntakeStatus.CASE_OPENED, case)
     return case
 
 
 @transaction.atomic
-def intake_attach(*, actor: Any, intake_id: object, expected_version: int,
-                  case_id: object) -> Case:
+def intake_attach(*, actor: Any, intake_id: object, expected_version: int, case_id: object) -> Case:
     intake = _claim_for_triage(actor, intake_id, expected_version)
     case = access.access_case_by_id(actor, case_id, for_change=True)
     _finish_triage(actor, intake, expected_version, IntakeStatus.ATTACHED, case)
@@ -228,15 +268,24 @@ def intake_close(*, actor: Any, intake_id: object, expected_version: int, reason
 # --- the case itself ---------------------------------------------------------
 
 CASE_FACT_FIELDS = (
-    "asylum_sought", "fears_own_state", "smuggled", "stateless", "proceedings_ongoing",
-    "participates_as_witness", "witness_protection_on", "assistance_conditional_on_cooperation",
-    "guardian_appointed_on", "best_interests_assessed_on", "policy",
+    "asylum_sought",
+    "fears_own_state",
+    "smuggled",
+    "stateless",
+    "proceedings_ongoing",
+    "participates_as_witness",
+    "witness_protection_on",
+    "assistance_conditional_on_cooperation",
+    "guardian_appointed_on",
+    "best_interests_assessed_on",
+    "policy",
 )
 
 
 @transaction.atomic
-def case_update_facts(*, actor: Any, case_id: object, expected_version: int,
-                      changes: dict[str, Any]) -> Case:
+def case_update_facts(
+    *, actor: Any, case_id: object, expected_version: int, changes: dict[str, Any]
+) -> Case:
     case = access.access_case_by_id(actor, case_id, for_change=True)
     unknown = set(changes) - set(CASE_FACT_FIELDS)
     if unknown:
@@ -255,8 +304,15 @@ def case_update_facts(*, actor: Any, case_id: object, expected_version: int,
 
 
 @transaction.atomic
-def case_change_status(*, actor: Any, case_id: object, expected_version: int, status: str,
-                       closure_reason: str = "", closure_note: str = "") -> Case:
+def case_change_status(
+    *,
+    actor: Any,
+    case_id: object,
+    expected_version: int,
+    status: str,
+    closure_reason: str = "",
+    closure_note: str = "",
+) -> Case:
     case = access.access_case_by_id(actor, case_id, for_change=True)
     lifecycle.check_transition(case.status, status)
     fields = ["status", "updated_at"]
@@ -277,8 +333,7 @@ def case_change_status(*, actor: Any, case_id: object, expected_version: int, st
 
 
 @transaction.atomic
-def case_submit_for_identification(*, actor: Any, case_id: object,
-                                   expected_version: int) -> Case:
+def case_submit_for_identification(*, actor: Any, case_id: object, expected_version: int) -> Case:
     """Refer the case to the competent authority: decision makers can read it
     from now on, and the removal stay applies while they decide."""
     case = access.access_case_by_id(actor, case_id, for_change=True)
@@ -287,16 +342,24 @@ def case_submit_for_identification(*, actor: Any, case_id: object,
     if case.status in (CaseStatus.OPEN, CaseStatus.SCREENING):
         case.status = CaseStatus.AWAITING_IDENTIFICATION
     case.updated_at = timezone.now()
-    save_versioned(case, expected_version=expected_version,
-                   fields=["submitted_for_identification_on", "status", "updated_at"])
-    _after_change(actor, case, AuditAction.UPDATE, "case", case.pk,
-                  ["submitted_for_identification_on", "status"])
+    save_versioned(
+        case,
+        expected_version=expected_version,
+        fields=["submitted_for_identification_on", "status", "updated_at"],
+    )
+    _after_change(
+        actor,
+        case,
+        AuditAction.UPDATE,
+        "case",
+        case.pk,
+        ["submitted_for_identification_on", "status"],
+    )
     return case
 
 
 @transaction.atomic
-def removal_plan(*, actor: Any, case_id: object, expected_version: int,
-                 planned_on: date) -> Case:
+def removal_plan(*, actor: Any, case_id: object, expected_version: int, planned_on: date) -> Case:
     """Record a planned removal, unless the removal stay or the recovery period
     forbid it on that date: then it is refused with the reasons and sources."""
     case = access.access_case_by_id(actor, case_id, for_change=True)
@@ -309,13 +372,16 @@ def removal_plan(*, actor: Any, case_id: object, expected_version: int,
         )
         raise ValidationFailed(
             str(REMOVAL_REFUSED).format(reasons=details),
-            extra={"errors": {"planned_on": [details]},
-                   "rules": [reason.rule_id for reason in blocking]},
+            extra={
+                "errors": {"planned_on": [details]},
+                "rules": [reason.rule_id for reason in blocking],
+            },
         )
     case.removal_planned_on = planned_on
     case.updated_at = timezone.now()
-    save_versioned(case, expected_version=expected_version,
-                   fields=["removal_planned_on", "updated_at"])
+    save_versioned(
+        case, expected_version=expected_version, fields=["removal_planned_on", "updated_at"]
+    )
     _after_change(actor, case, AuditAction.UPDATE, "case", case.pk, ["removal_planned_on"])
     return case
 
@@ -325,63 +391,47 @@ def removal_plan(*, actor: Any, case_id: object, expected_version: int,
 
 @transaction.atomic
 def screening_save(*, actor: Any, case_id: object, catalogue: str,
-                   answers: dict[str, dict], completed: bool,
-                   screening_id: object | None = None,
-                   expected_version: int | None = None) -> Screening:
-    """Save (or complete) a screening. The summary supports the decision; it
-    never replaces it."""
-    from haven.cases.domain import indicators as catalogue_module
+                   answers: dict[str, dict], completed: bool) -> Screening:
+    """Record a screening against an indicator catalogue. Its summary supports
+    the decision; it never replaces it."""
+    from haven.cases.classification import screening_summary
+    from haven.cases.facts import case_facts
 
     case = access.access_case_by_id(actor, case_id, for_change=True)
-    try:
-        summary = catalogue_module.summarise_answers(catalogue, answers)
-    except ValueError as error:
-        raise _invalid("answers", error) from None
-    now = timezone.now()
-    if screening_id is None:
-        screening = Screening(case=case, catalogue=catalogue, answers=answers, summary=summary,
-                              completed=completed, screened_by=actor,
-                              screened_on=timezone.localdate(), created_at=now)
-        screening.save(force_insert=True)
-        action = AuditAction.CREATE
-    else:
-        screening = Screening.objects.get(pk=screening_id, case=case)
-        screening.answers, screening.summary, screening.completed = answers, summary, completed
-        screening.screened_on = timezone.localdate()
-        save_versioned(screening, expected_version=expected_version or 0,
-                       fields=["answers", "summary", "completed", "screened_on"])
-        action = AuditAction.UPDATE
+    facts = case_facts(case)
+    estimate = facts.person.age_estimate
+    possibly_child = bool(estimate and estimate.min_years < 18)
+    summary = screening_summary(catalogue, answers, person_is_child=possibly_child or None)
+    screening = Screening(case=case, catalogue=catalogue, answers=answers, summary=summary,
+                          completed=completed, screened_by=actor,
+                          screened_on=timezone.localdate(), created_at=timezone.now())
+    screening.save(force_insert=True)
     if case.status == CaseStatus.OPEN:
         case.status = CaseStatus.SCREENING
-        case.save(update_fields=["status"])
     _touch(case)
-    _after_change(actor, case, action, "screening", screening.pk, ["answers", "completed"])
+    case.save(update_fields=["status"])
+    _after_change(actor, case, AuditAction.CREATE, "screening", screening.pk,
+                  ["answers", "completed"])
     return screening
 
 
 @transaction.atomic
-def exploitation_save(*, actor: Any, case_id: object, data: dict[str, Any],
-                      expected_version: int | None = None) -> ExploitationDetails:
-    from haven.cases.domain import exploitation as vocabulary
+def exploitation_save(*, actor: Any, case_id: object, data: dict[str, Any]) -> ExploitationDetails:
+    """Record how the person was exploited, in the CTDC vocabulary."""
+    from haven.cases.classification import exploitation_fields
 
     case = access.access_case_by_id(actor, case_id, for_change=True)
-    try:
-        cleaned = vocabulary.validate_details_dict(data)
-    except ValueError as error:
-        raise _invalid(getattr(error, "field", "exploitation"), error) from None
+    notes = data.pop("notes", None)
+    cleaned = exploitation_fields(data, timezone.localdate())
     details = ExploitationDetails.objects.filter(case=case).first()
-    now = timezone.now()
-    if details is None:
-        details = ExploitationDetails(case=case, updated_at=now, **cleaned)
-        details.save(force_insert=True)
-        action = AuditAction.CREATE
-    else:
-        for name, value in cleaned.items():
-            setattr(details, name, value)
-        details.updated_at = now
-        save_versioned(details, expected_version=expected_version or 0,
-                       fields=[*cleaned, "updated_at"])
-        action = AuditAction.UPDATE
+    action = AuditAction.UPDATE if details else AuditAction.CREATE
+    details = details or ExploitationDetails(case=case)
+    for name, value in cleaned.items():
+        setattr(details, name, value)
+    if notes is not None:
+        details.notes = notes
+    details.updated_at = timezone.now()
+    details.save()
     _touch(case)
     _after_change(actor, case, action, "exploitation", details.pk, sorted(cleaned))
     return details
@@ -391,9 +441,17 @@ def exploitation_save(*, actor: Any, case_id: object, data: dict[str, Any],
 
 
 @transaction.atomic
-def decision_record(*, actor: Any, case_id: object, kind: str, outcome: str, threshold: str,
-                    reasons: str, decided_on: date,
-                    reconsideration_of: object | None = None) -> Decision:
+def decision_record(
+    *,
+    actor: Any,
+    case_id: object,
+    kind: str,
+    outcome: str,
+    threshold: str,
+    reasons: str,
+    decided_on: date,
+    reconsideration_of: object | None = None,
+) -> Decision:
     """A decision maker's identification decision, with reasons. The system
     never decides; it records who decided what, when and why."""
     case = access.access_case_for_decision(actor, case_id)
@@ -413,21 +471,39 @@ def decision_record(*, actor: Any, case_id: object, kind: str, outcome: str, thr
         previous = Decision.objects.filter(pk=reconsideration_of, case=case).first()
         if previous is None:
             raise _invalid("reconsideration_of", _("Unknown decision."))
-    elif kind == DecisionKind.CONCLUSIVE and not case.decisions.filter(
-        kind=DecisionKind.REASONABLE_GROUNDS, outcome=DecisionOutcome.POSITIVE
-    ).exists():
-        raise _invalid("kind", _("A conclusive decision follows a positive reasonable-grounds "
-                                 "decision."))
-    decision = Decision(case=case, kind=kind, outcome=outcome, threshold=threshold[:200],
-                        reasons=reasons, decided_on=decided_on, decided_by=actor,
-                        reconsideration_of=previous, created_at=timezone.now())
+    elif (
+        kind == DecisionKind.CONCLUSIVE
+        and not case.decisions.filter(
+            kind=DecisionKind.REASONABLE_GROUNDS, outcome=DecisionOutcome.POSITIVE
+        ).exists()
+    ):
+        raise _invalid(
+            "kind", _("A conclusive decision follows a positive reasonable-grounds decision.")
+        )
+    decision = Decision(
+        case=case,
+        kind=kind,
+        outcome=outcome,
+        threshold=threshold[:200],
+        reasons=reasons,
+        decided_on=decided_on,
+        decided_by=actor,
+        reconsideration_of=previous,
+        created_at=timezone.now(),
+    )
     decision.save(force_insert=True)
     if outcome == DecisionOutcome.POSITIVE and case.status == CaseStatus.AWAITING_IDENTIFICATION:
         case.status = CaseStatus.ASSISTANCE
         case.save(update_fields=["status"])
     _touch(case)
-    _after_change(actor, case, AuditAction.CREATE, "decision", decision.pk,
-                  ["kind", "outcome", "threshold", "reasons", "decided_on"])
+    _after_change(
+        actor,
+        case,
+        AuditAction.CREATE,
+        "decision",
+        decision.pk,
+        ["kind", "outcome", "threshold", "reasons", "decided_on"],
+    )
     return decision
 
 
@@ -442,38 +518,67 @@ def _dates_in_order(start_field: str, start: date | None, end_field: str, end: d
 
 
 @transaction.atomic
-def detention_record(*, actor: Any, case_id: object, kind: str, started_on: date,
-                     ended_on: date | None = None, place: str = "", authority: str = "",
-                     consular_rights_informed_on: date | None = None,
-                     consular_notification_requested_on: date | None = None,
-                     consulate_notified_on: date | None = None,
-                     opposes_consular_action: bool = False) -> DetentionEvent:
+def detention_record(
+    *,
+    actor: Any,
+    case_id: object,
+    kind: str,
+    started_on: date,
+    ended_on: date | None = None,
+    place: str = "",
+    authority: str = "",
+    consular_rights_informed_on: date | None = None,
+    consular_notification_requested_on: date | None = None,
+    consulate_notified_on: date | None = None,
+    opposes_consular_action: bool = False,
+) -> DetentionEvent:
     case = access.access_case_by_id(actor, case_id, for_change=True)
     if kind not in DetentionKind.values:
         raise _invalid("kind", _("Not one of the allowed kinds of detention."))
     _dates_in_order("started_on", started_on, "ended_on", ended_on)
-    for name, value in (("consular_rights_informed_on", consular_rights_informed_on),
-                        ("consulate_notified_on", consulate_notified_on)):
+    for name, value in (
+        ("consular_rights_informed_on", consular_rights_informed_on),
+        ("consulate_notified_on", consulate_notified_on),
+    ):
         _not_future(name, value)
     event = DetentionEvent(
-        case=case, kind=kind, started_on=started_on, ended_on=ended_on, place=place,
-        authority=authority[:200], consular_rights_informed_on=consular_rights_informed_on,
+        case=case,
+        kind=kind,
+        started_on=started_on,
+        ended_on=ended_on,
+        place=place,
+        authority=authority[:200],
+        consular_rights_informed_on=consular_rights_informed_on,
         consular_notification_requested_on=consular_notification_requested_on,
         consulate_notified_on=consulate_notified_on,
-        opposes_consular_action=opposes_consular_action, created_at=timezone.now(),
+        opposes_consular_action=opposes_consular_action,
+        created_at=timezone.now(),
     )
     event.save(force_insert=True)
     _touch(case)
-    _after_change(actor, case, AuditAction.CREATE, "detention", event.pk,
-                  ["kind", "started_on", "ended_on", "place", "consular"])
+    _after_change(
+        actor,
+        case,
+        AuditAction.CREATE,
+        "detention",
+        event.pk,
+        ["kind", "started_on", "ended_on", "place", "consular"],
+    )
     return event
 
 
 @transaction.atomic
-def charge_record(*, actor: Any, case_id: object, offence: str, status: str,
-                  charged_on: date | None = None, compelled_by_trafficking: bool | None = None,
-                  linked_to_exploitation: bool = False,
-                  for_having_been_smuggled: bool = False) -> Charge:
+def charge_record(
+    *,
+    actor: Any,
+    case_id: object,
+    offence: str,
+    status: str,
+    charged_on: date | None = None,
+    compelled_by_trafficking: bool | None = None,
+    linked_to_exploitation: bool = False,
+    for_having_been_smuggled: bool = False,
+) -> Charge:
     from haven.cases.models import ChargeStatus
 
     case = access.access_case_by_id(actor, case_id, for_change=True)
@@ -482,22 +587,40 @@ def charge_record(*, actor: Any, case_id: object, offence: str, status: str,
     if not offence.strip():
         raise _invalid("offence", _("Describe the offence charged."))
     _not_future("charged_on", charged_on)
-    charge = Charge(case=case, offence=offence, status=status, charged_on=charged_on,
-                    compelled_by_trafficking=compelled_by_trafficking,
-                    linked_to_exploitation=linked_to_exploitation,
-                    for_having_been_smuggled=for_having_been_smuggled,
-                    created_at=timezone.now())
+    charge = Charge(
+        case=case,
+        offence=offence,
+        status=status,
+        charged_on=charged_on,
+        compelled_by_trafficking=compelled_by_trafficking,
+        linked_to_exploitation=linked_to_exploitation,
+        for_having_been_smuggled=for_having_been_smuggled,
+        created_at=timezone.now(),
+    )
     charge.save(force_insert=True)
     _touch(case)
-    _after_change(actor, case, AuditAction.CREATE, "charge", charge.pk,
-                  ["offence", "status", "compelled_by_trafficking"])
+    _after_change(
+        actor,
+        case,
+        AuditAction.CREATE,
+        "charge",
+        charge.pk,
+        ["offence", "status", "compelled_by_trafficking"],
+    )
     return charge
 
 
 @transaction.atomic
-def age_assessment_record(*, actor: Any, case_id: object, started_on: date,
-                          concluded_on: date | None = None, outcome: str = "",
-                          method: str = "", notes: str = "") -> AgeAssessment:
+def age_assessment_record(
+    *,
+    actor: Any,
+    case_id: object,
+    started_on: date,
+    concluded_on: date | None = None,
+    outcome: str = "",
+    method: str = "",
+    notes: str = "",
+) -> AgeAssessment:
     from haven.cases.models import AgeAssessmentOutcome
 
     case = access.access_case_by_id(actor, case_id, for_change=True)
@@ -506,19 +629,38 @@ def age_assessment_record(*, actor: Any, case_id: object, started_on: date,
     if outcome and concluded_on is None:
         raise _invalid("concluded_on", _("An outcome needs the date the assessment concluded."))
     _dates_in_order("started_on", started_on, "concluded_on", concluded_on)
-    assessment = AgeAssessment(case=case, started_on=started_on, concluded_on=concluded_on,
-                               outcome=outcome, method=method[:200], notes=notes,
-                               created_at=timezone.now())
+    assessment = AgeAssessment(
+        case=case,
+        started_on=started_on,
+        concluded_on=concluded_on,
+        outcome=outcome,
+        method=method[:200],
+        notes=notes,
+        created_at=timezone.now(),
+    )
     assessment.save(force_insert=True)
     _touch(case)
-    _after_change(actor, case, AuditAction.CREATE, "age_assessment", assessment.pk,
-                  ["outcome", "concluded_on"])
+    _after_change(
+        actor,
+        case,
+        AuditAction.CREATE,
+        "age_assessment",
+        assessment.pk,
+        ["outcome", "concluded_on"],
+    )
     return assessment
 
 
-RETURN_FIELDS = ("requested_by_person", "voluntary", "destination_country", "planned_on",
-                 "risk_assessment_completed_on", "consular_access_offered_on",
-                 "reintegration_support_arranged_on", "notes")
+RETURN_FIELDS = (
+    "requested_by_person",
+    "voluntary",
+    "destination_country",
+    "planned_on",
+    "risk_assessment_completed_on",
+    "consular_access_offered_on",
+    "reintegration_support_arranged_on",
+    "notes",
+)
 
 
 @transaction.atomic
@@ -527,8 +669,11 @@ def return_plan_save(*, actor: Any, case_id: object, data: dict[str, Any]) -> Re
     unknown = set(data) - set(RETURN_FIELDS)
     if unknown:
         raise _invalid(sorted(unknown)[0], _("Unknown field."))
-    for name in ("risk_assessment_completed_on", "consular_access_offered_on",
-                 "reintegration_support_arranged_on"):
+    for name in (
+        "risk_assessment_completed_on",
+        "consular_access_offered_on",
+        "reintegration_support_arranged_on",
+    ):
         _not_future(name, data.get(name))
     plan = ReturnPlan.objects.filter(case=case).first() or ReturnPlan(
         case=case, updated_at=timezone.now()
@@ -543,9 +688,14 @@ def return_plan_save(*, actor: Any, case_id: object, data: dict[str, Any]) -> Re
 
 
 @transaction.atomic
-def assistance_record(*, actor: Any, case_id: object, item: str,
-                      delivered_on: date | None = None, declined: bool = False
-                      ) -> AssistanceDelivery:
+def assistance_record(
+    *,
+    actor: Any,
+    case_id: object,
+    item: str,
+    delivered_on: date | None = None,
+    declined: bool = False,
+) -> AssistanceDelivery:
     from haven.protection.domain.assistance_items import ASSISTANCE_ITEM_BY_ID
 
     case = access.access_case_by_id(actor, case_id, for_change=True)
@@ -554,8 +704,14 @@ def assistance_record(*, actor: Any, case_id: object, item: str,
     if not declined and delivered_on is None:
         raise _invalid("delivered_on", _("Give the date the assistance was provided."))
     _not_future("delivered_on", delivered_on)
-    record = AssistanceDelivery(case=case, item=item, delivered_on=delivered_on,
-                                declined=declined, recorded_by=actor, created_at=timezone.now())
+    record = AssistanceDelivery(
+        case=case,
+        item=item,
+        delivered_on=delivered_on,
+        declined=declined,
+        recorded_by=actor,
+        created_at=timezone.now(),
+    )
     record.save(force_insert=True)
     _touch(case)
     _after_change(actor, case, AuditAction.CREATE, "assistance", record.pk, ["item"])

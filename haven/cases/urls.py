@@ -14,8 +14,13 @@ urlpatterns = [
     path("<str:case_id>/decisions/new/", views.decision_create, name="decision_create"),
     path("<str:case_id>/detentions/new/", views.detention_create, name="detention_create"),
     path("<str:case_id>/charges/new/", views.charge_create, name="charge_create"),
-    path("<str:case_id>/age-assessments/new/", views.age_assessment_create,
-         name="age_assessment_create"),
+    path(
+        "<str:case_id>/age-assessments/new/",
+        views.age_assessment_create,
+        name="age_assessment_create",
+    ),
     path("<str:case_id>/return-plan/", views.return_plan_edit, name="return_plan"),
     path("<str:case_id>/assistance/new/", views.assistance_create, name="assistance_create"),
+    path("<str:case_id>/screenings/new/", views.screening_create, name="screening_create"),
+    path("<str:case_id>/exploitation/", views.exploitation_edit, name="exploitation"),
 ]

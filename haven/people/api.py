@@ -8,9 +8,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from haven.accounts import access
+from haven.accounts.api import IDEMPOTENCY_PARAMETER, IF_MATCH_PARAMETER
 from haven.accounts.roles import Permission
-from haven.people import selectors
+from haven.people import selectors, services
+from haven.people.models import Sex
+from haven.people.vocabulary import AgeEstimateMethod, Gender, ImmigrationStatus, Vulnerability
+from haven.platform.api import expected_version_from
 from haven.platform.concurrency import etag_for
+from haven.platform.idempotency import idempotent_api
 
 
 class PersonSummaryOutput(serializers.Serializer):
@@ -18,9 +24,17 @@ class PersonSummaryOutput(serializers.Serializer):
     display_name = serializers.CharField()
     original_name = serializers.CharField()
     sex = serializers.CharField()
+    sex_label = serializers.CharField()
     birth_years = serializers.ListField(child=serializers.IntegerField(allow_null=True))
     nationalities = serializers.ListField(child=serializers.CharField())
     version = serializers.IntegerField()
+
+
+class PersonMatchOutput(serializers.Serializer):
+    person = PersonSummaryOutput()
+    score = serializers.FloatField()
+    matched_on = serializers.ListField(child=serializers.CharField())
+    best_variant = serializers.CharField()
 
 
 class PersonPageOutput(serializers.Serializer):
@@ -28,20 +42,83 @@ class PersonPageOutput(serializers.Serializer):
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     results = PersonSummaryOutput(many=True)
+    matches = PersonMatchOutput(many=True, required=False)
+
+
+class PersonInput(serializers.Serializer):
+    """A person as a client registers or changes them; the service validates
+    codes (countries, languages) and dates and names the field at fault."""
+
+    original_name = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    name_script = serializers.CharField(max_length=4, required=False, allow_blank=True)
+    latin_names = serializers.ListField(
+        child=serializers.CharField(max_length=300), max_length=20, required=False
+    )
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=300), max_length=20, required=False
+    )
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False)
+    gender = serializers.ChoiceField(choices=Gender.choices, required=False)
+    birth_date = serializers.DateField(required=False, allow_null=True)
+    birth_year_min = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1900, max_value=2100
+    )
+    birth_year_max = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1900, max_value=2100
+    )
+    age_estimated_on = serializers.DateField(required=False, allow_null=True)
+    age_estimate_method = serializers.ChoiceField(
+        choices=AgeEstimateMethod.choices, required=False
+    )
+    nationalities = serializers.ListField(
+        child=serializers.CharField(max_length=2), max_length=10, required=False
+    )
+    languages = serializers.ListField(
+        child=serializers.CharField(max_length=3), max_length=20, required=False
+    )
+    vulnerabilities = serializers.ListField(
+        child=serializers.ChoiceField(choices=Vulnerability.choices), required=False
+    )
+    contact = serializers.DictField(required=False)
+    documents = serializers.ListField(
+        child=serializers.DictField(), max_length=10, required=False
+    )
+    immigration_status = serializers.ChoiceField(
+        choices=ImmigrationStatus.choices, required=False
+    )
 
 
 class PersonListApi(APIView):
-    required_permissions = {"GET": Permission.PERSON_LIST}
+    """Persons the caller may see. With name, phone or document: the
+    search-before-create, best matches first."""
+
+    required_permissions = {"GET": Permission.PERSON_LIST, "POST": Permission.PERSON_CREATE}
 
     @extend_schema(
         responses=PersonPageOutput,
-        parameters=[OpenApiParameter("page", int, OpenApiParameter.QUERY, required=False)],
+        parameters=[
+            OpenApiParameter("page", int, OpenApiParameter.QUERY, required=False),
+            OpenApiParameter("name", str, OpenApiParameter.QUERY, required=False),
+            OpenApiParameter("phone", str, OpenApiParameter.QUERY, required=False),
+            OpenApiParameter("document", str, OpenApiParameter.QUERY, required=False),
+        ],
         operation_id="persons_list",
     )
     def get(self, request: Request) -> Response:
-        page = selectors.person_page(
-            actor=request.user, page_number=request.query_params.get("page", 1)
-        )
+        params = request.query_params
+        criteria = {key: params.get(key, "")[:300] for key in ("name", "phone", "document")}
+        if any(value.strip() for value in criteria.values()):
+            matches = selectors.person_search(actor=request.user, **criteria)
+            return Response(
+                {
+                    "count": len(matches),
+                    "page": 1,
+                    "pages": 1,
+                    "results": [PersonSummaryOutput(m.person).data for m in matches],
+                    "matches": PersonMatchOutput(matches, many=True).data,
+                }
+            )
+        page = selectors.person_page(actor=request.user, page_number=params.get("page", 1))
         return Response(
             {
                 "count": page.paginator.count,
@@ -51,9 +128,18 @@ class PersonListApi(APIView):
             }
         )
 
+    @extend_schema(request=PersonInput, responses={201: PersonSummaryOutput},
+                   parameters=[IDEMPOTENCY_PARAMETER], operation_id="persons_create")
+    @idempotent_api
+    def post(self, request: Request) -> Response:
+        serializer = PersonInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        person = services.person_register(actor=request.user, **serializer.validated_data)
+        return Response(PersonSummaryOutput(selectors.summary_of(person)).data, status=201)
+
 
 class PersonDetailApi(APIView):
-    required_permissions = {"GET": Permission.PERSON_VIEW}
+    required_permissions = {"GET": Permission.PERSON_VIEW, "PATCH": Permission.PERSON_CHANGE}
 
     class PersonDetailOutput(serializers.Serializer):
         id = serializers.CharField()
@@ -69,5 +155,18 @@ class PersonDetailApi(APIView):
     def get(self, request: Request, person_id: str) -> Response:
         person = selectors.person_get(actor=request.user, person_id=person_id)
         response = Response(self.PersonDetailOutput(person).data)
+        response["ETag"] = etag_for(person.version)
+        return response
+
+    @extend_schema(request=PersonInput, responses=PersonSummaryOutput,
+                   parameters=[IF_MATCH_PARAMETER], operation_id="persons_partial_update")
+    def patch(self, request: Request, person_id: str) -> Response:
+        serializer = PersonInput(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        access.access_person_by_id(request.user, person_id, for_change=True)
+        person = services.person_update(actor=request.user, person_id=person_id,
+                                        expected_version=expected_version_from(request),
+                                        changes=dict(serializer.validated_data))
+        response = Response(PersonSummaryOutput(selectors.summary_of(person)).data)
         response["ETag"] = etag_for(person.version)
         return response

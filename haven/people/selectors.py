@@ -29,7 +29,7 @@ class PersonSummary:
     version: int
 
 
-def _summary(person: Person) -> PersonSummary:
+def summary_of(person: Person) -> PersonSummary:
     return PersonSummary(
         id=str(person.pk),
         display_name=person.display_name,
@@ -47,7 +47,7 @@ def person_page(*, actor: Any, page_number: object = 1, page_size: int = PAGE_SI
     list are a read of personal data: the page's ids are audited."""
     queryset = access.persons_visible_to(actor).order_by("-created_at", "pk")
     page = Paginator(queryset, page_size).get_page(page_number)
-    summaries = [_summary(person) for person in page.object_list]
+    summaries = [summary_of(person) for person in page.object_list]
     page.object_list = summaries
     if summaries:
         with transaction.atomic():
@@ -150,7 +150,7 @@ def person_search(
         if not reasons:
             continue
         ranking = score + (1.0 if identifiers else 0.0)
-        results.append((ranking, PersonMatch(_summary(person), round(score, 3),
+        results.append((ranking, PersonMatch(summary_of(person), round(score, 3),
                                              tuple(sorted(reasons)), best)))
     results.sort(key=lambda item: -item[0])
     found = [match for _ranking, match in results[:limit]]

@@ -245,6 +245,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "haven.accounts.models.AgencyKind",
+        "DecisionKindEnum": "haven.cases.models.DecisionKind",
+    },
 }
 
 LOGGING = {

@@ -1,4 +1,4 @@
-"""Every role against every URL.
+"""Every role against every URL and method.
 
 EXPECTED is written out by hand, independently of accounts/roles.py, so that
 a change of who may do what has to be made twice, on purpose. A URL added
@@ -13,7 +13,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from haven.accounts.decorators import PUBLIC, SIGNED_IN
 from haven.accounts.roles import Permission, Role, role_has_permission
-from haven.people.services import PersonRecord, persons_import
 from tests.conftest import verified_client
 
 H, C, F, D, T, A, ADM = (
@@ -26,11 +25,10 @@ H, C, F, D, T, A, ADM = (
     Role.ADMINISTRATOR,
 )
 EVERY_ROLE = {H, C, F, D, T, A, ADM}
-PERSON_LISTERS = {H, C, F}
-PERSON_READERS = {H, C, F, D}
+NOBODY: set[str] = set()
 
-# url name -> roles that pass the function-level check (GET)
-EXPECTED: dict[str, set[str] | str] = {
+# url name -> roles allowed, for GET and POST alike, or {"GET": roles, "POST": roles, ...}.
+EXPECTED: dict[str, object] = {
     "web:home": EVERY_ROLE,
     "web:set_language": PUBLIC,
     "web:health": PUBLIC,
@@ -46,16 +44,49 @@ EXPECTED: dict[str, set[str] | str] = {
     "accounts:user_create": {ADM},
     "accounts:user_edit": {ADM},
     "accounts:user_reset_two_factor": {ADM},
-    "people:list": PERSON_LISTERS,
-    "people:detail": PERSON_READERS,
+    "people:list": {H, C, F},
+    "people:search": {H, C, F},
+    "people:register": {H, C},
+    "people:detail": {H, C, F, D},
+    "people:open_case": {H, C},
+    "intake:queue": {H, C},
+    "intake:create": {H, C, F},
+    "intake:detail": {H, C, F},
+    "intake:open_case": {H, C},
+    "intake:attach": {H, C},
+    "intake:close": {H, C},
+    "cases:list": {C, D},
+    "cases:deadlines": {C},
+    "cases:detail": {C, D},
+    "cases:facts": {C},
+    "cases:status": {C},
+    "cases:submit": {C},
+    "cases:removal": {C},
+    "cases:decision_create": {D},
+    "cases:detention_create": {C},
+    "cases:charge_create": {C},
+    "cases:age_assessment_create": {C},
+    "cases:return_plan": {C},
+    "cases:assistance_create": {C},
+    "cases:screening_create": {C},
+    "cases:exploitation": {C},
     "audit:list": {ADM},
-    "api:me": EVERY_ROLE,
-    "api:agency_list": EVERY_ROLE,
-    "api:agency_detail": EVERY_ROLE,
-    "api:person_list": PERSON_LISTERS,
-    "api:person_detail": PERSON_READERS,
-    "schema": EVERY_ROLE,
-    "api_docs": EVERY_ROLE,
+    "api:me": {"GET": EVERY_ROLE},
+    "api:agency_list": {"GET": EVERY_ROLE, "POST": {ADM}},
+    "api:agency_detail": {"GET": EVERY_ROLE, "PATCH": {ADM}},
+    "api:person_list": {"GET": {H, C, F}, "POST": {H, C}},
+    "api:person_detail": {"GET": {H, C, F, D}, "PATCH": {C}},
+    "api:intake_list": {"GET": {H, C}, "POST": {H, C, F}},
+    "api:intake_triage": {"POST": {H, C}},
+    "api:case_list": {"GET": {C, D}, "POST": {H, C}},
+    "api:case_detail": {"GET": {C, D}, "PATCH": {C}},
+    "api:case_status": {"POST": {C}},
+    "api:case_obligations": {"GET": {C, D}},
+    "api:decision_list": {"GET": {C, D}, "POST": {D}},
+    "api:screening_create": {"POST": {C}},
+    "api:deadlines": {"GET": {C}},
+    "schema": {"GET": EVERY_ROLE},
+    "api_docs": {"GET": EVERY_ROLE},
 }
 
 
@@ -91,6 +122,13 @@ def test_every_url_is_in_the_matrix():
     assert set(EXPECTED) - names == set(), "EXPECTED lists URLs that no longer exist"
 
 
+def test_api_declarations_match_the_matrix():
+    for name, pattern in all_patterns():
+        declared = access_declaration(pattern)
+        if isinstance(declared, dict):
+            assert set(declared) == set(EXPECTED[name]), f"{name}: methods differ"
+
+
 @pytest.mark.parametrize("role", sorted(EVERY_ROLE))
 def test_unknown_permissions_are_denied_to_every_role(role):
     assert not role_has_permission(role, "frobnicate")
@@ -100,16 +138,21 @@ def test_unknown_permissions_are_denied_to_every_role(role):
 
 @pytest.fixture
 def sample_kwargs(cast, agencies):  # type: ignore[no-untyped-def]
-    persons_import(
-        agency_id=agencies["shelter"].pk,
-        records=[PersonRecord("ሰላም", "Ethi", ["Selam"])],
-    )
-    from haven.people.models import Person
+    from haven.cases import services as case_services
+    from haven.people import services as people_services
 
+    person = people_services.person_register(
+        actor=cast[C], original_name="ሰላም", name_script="Ethi", latin_names=["Selam"])
+    case = case_services.case_open(actor=cast[C], person_id=person.pk)
+    case = case_services.case_submit_for_identification(
+        actor=cast[C], case_id=case.pk, expected_version=case.version)
+    intake = case_services.intake_create(actor=cast[C], channel="hotline")
     return {
         "agency_id": agencies["shelter"].pk,
         "user_id": cast[C].pk,
-        "person_id": Person.objects.get().pk,
+        "person_id": person.pk,
+        "case_id": case.pk,
+        "intake_id": intake.pk,
     }
 
 
@@ -122,28 +165,39 @@ def is_api(name: str) -> bool:
     return name.startswith("api:") or name in ("schema", "api_docs")
 
 
+def request(client: Client, method: str, url: str):  # type: ignore[no-untyped-def]
+    if method == "GET":
+        return client.get(url)
+    return getattr(client, method.lower())(url, {}, content_type="application/json")
+
+
+def expectations(name: str):  # type: ignore[no-untyped-def]
+    expected = EXPECTED[name]
+    if isinstance(expected, dict):
+        return expected.items()
+    return [("GET", expected), ("POST", expected)]
+
+
 @pytest.mark.django_db
 def test_matrix(cast, sample_kwargs):
     failures = []
     for name, pattern in all_patterns():
         url = url_for(name, pattern, sample_kwargs)
-        expected = EXPECTED[name]
-        # Anonymous visitors
-        status = Client().get(url).status_code
-        if expected == PUBLIC:
-            if status in (401, 403, 404, 500):
-                failures.append(f"anonymous {name}: {status}")
-        elif is_api(name):
-            if status not in (401, 403):
-                failures.append(f"anonymous {name}: {status}, expected 401/403")
-        elif status != 302:
-            failures.append(f"anonymous {name}: {status}, expected a redirect to sign in")
-        # Every role
-        for role, user in cast.items():
-            response = verified_client(user).get(url)
-            allowed = expected in (PUBLIC, SIGNED_IN) or role in expected
-            if allowed and response.status_code in (401, 403, 500):
-                failures.append(f"{role} {name}: {response.status_code}, should be allowed")
-            if not allowed and response.status_code != 403:
-                failures.append(f"{role} {name}: {response.status_code}, should be 403")
+        for method, allowed_roles in expectations(name):
+            status = request(Client(), method, url).status_code
+            if allowed_roles == PUBLIC:
+                if status in (401, 403, 404, 500):
+                    failures.append(f"anonymous {method} {name}: {status}")
+            elif is_api(name):
+                if status not in (401, 403):
+                    failures.append(f"anonymous {method} {name}: {status}, expected 401/403")
+            elif status not in (302, 403):  # sign-in redirect (403: CSRF on anonymous POST)
+                failures.append(f"anonymous {method} {name}: {status}, expected sign-in")
+            for role, user in cast.items():
+                status = request(verified_client(user), method, url).status_code
+                allowed = allowed_roles in (PUBLIC, SIGNED_IN) or role in allowed_roles
+                if allowed and status in (401, 403, 500):
+                    failures.append(f"{role} {method} {name}: {status}, should be allowed")
+                if not allowed and status != 403:
+                    failures.append(f"{role} {method} {name}: {status}, should be 403")
     assert failures == []

@@ -345,11 +345,12 @@ def catalogue_problems(catalogue: Catalogue) -> tuple[Problem, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """The answer to one indicator. ``evidence`` is free text (stored encrypted by the app)."""
+    """The answer to one indicator. ``evidence`` is free text (stored encrypted by the app),
+    left out of ``repr`` so that logging an answer cannot leak it."""
 
     indicator_id: str
     value: AnswerValue
-    evidence: str | None = None
+    evidence: str | None = field(default=None, repr=False)
 
 
 AnswersInput = Iterable[Answer] | Mapping[str, AnswerValue | str]

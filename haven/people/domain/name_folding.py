@@ -19,6 +19,7 @@ Two levels, both on lowercase ASCII tokens (see ``name_script.to_latin``):
 
 from __future__ import annotations
 
+import functools
 import re
 
 _VOWELS = "aeiou"
@@ -61,6 +62,8 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# Names follow Zipf's law: a small cache serves most tokens of a large register.
+@functools.lru_cache(maxsize=65_536)
 def fold_spelling(token: str) -> str:
     """Fold romanisation conventions of one lowercase ASCII token (vowels kept)."""
     folded = token
@@ -83,12 +86,13 @@ def _apply_spelling_rules(token: str) -> str:
 def consonant_skeleton(folded: str) -> str:
     """The consonants of a folded token, with a word-initial vowel kept as ``a``.
 
-    ``sh`` and ``s`` are merged (Devanagari, Bengali and Turkish spellings lose the
-    difference), and so are ``g`` and ``j`` (Egyptian Gamal is Jamal).
+    ``sh``, ``ts`` and ``s`` are merged (Devanagari, Bengali and Turkish spellings
+    lose the first difference, Ethiopian spellings write ጸ as ts or s), and so are
+    ``g`` and ``j`` (Egyptian Gamal is Jamal).
     """
     if not folded:
         return ""
-    merged = folded.replace("sh", "s").replace("g", "j")
+    merged = folded.replace("sh", "s").replace("ts", "s").replace("g", "j")
     first = "a" if merged[0] in _VOWELS else merged[0]
     rest = merged[1:].rstrip(_VOWELS + "yh")
     return first + "".join(letter for letter in rest if letter not in _VOWELS + "y")

@@ -23,6 +23,22 @@ from haven.people.domain.name_folding import fold_spelling
 
 
 @dataclass(frozen=True)
+class KnownNames:
+    """Folded spellings from the variant table that some particle rules need.
+
+    ``names`` lose a joined article (Elsayed is El Sayed, Alhassan is Al Hassan),
+    which would be unsafe for unknown names (Alexander, Elena). ``compound_heads``
+    are the first names of compounds written as one word (Mohammadreza, Alireza).
+    """
+
+    names: frozenset[str] = frozenset()
+    compound_heads: frozenset[str] = frozenset()
+
+
+NO_KNOWN_NAMES = KnownNames()
+
+
+@dataclass(frozen=True)
 class _Part:
     text: str
     hyphen_before: bool
@@ -39,6 +55,11 @@ _DIVINE_NAME_TOKENS = frozenset({"allah", "ullah", "ollah", "oullah", "ulla", "o
 _DIVINE_NAME_AFTER_ARTICLE = frozenset({"lah", "llah", "lla"})
 _WRITTEN_ARTICLES = frozenset({"al", "el", "ul", "ol", "il"})
 _DIVINE_NAME_SUFFIX = re.compile(r"^(?P<base>[a-z]{2,}?)(?:ou|[aou])ll(?:ah|a|ahi)h?$")
+# Nasreddine, Salahuddin, Alaeddin, Shamsaldin: the doubled d of the assimilated
+# article, or the l of the article, tells them apart from Medhin or Nordin.
+_DIN_SUFFIX = re.compile(
+    r"^(?P<base>[a-z]{3,}?)(?:[aeiou]{1,2}ld|[aeiou]{0,2}dd)(?:in|ine|een|ien)$"
+)
 
 
 def _join_divine_name(parts: list[_Part]) -> list[_Part]:
@@ -50,10 +71,16 @@ def _join_divine_name(parts: list[_Part]) -> list[_Part]:
             head = joined.pop()
             joined.append(_Part(head.text + "ullah", head.hyphen_before))
             continue
-        match = _DIVINE_NAME_SUFFIX.match(part.text)
-        text = match["base"] + "ullah" if match else part.text
-        joined.append(_Part(text, part.hyphen_before))
+        joined.append(_Part(_written_compound(part.text), part.hyphen_before))
     return joined
+
+
+def _written_compound(text: str) -> str:
+    if divine_name := _DIVINE_NAME_SUFFIX.match(text):
+        return divine_name["base"] + "ullah"
+    if din := _DIN_SUFFIX.match(text):
+        return din["base"] + "uddin"
+    return text
 
 
 def _is_divine_name_token(part: _Part, previous: _Part) -> bool:
@@ -97,7 +124,7 @@ _ARTICLE_AND_DIN = re.compile(r"^[aeiu]l?din[e]?$")
 _ETHIOPIAN_HEADS = _folded(
     [
         "gebre", "ghebre", "gebra", "wolde", "welde", "walda", "haile", "hayle", "tekle",
-        "kidane", "habte", "fikre", "berhane", "brhane", "zere", "tesfa",
+        "kidane", "habte", "fikre", "fkre", "berhane", "brhane", "zere", "tesfa",
     ]
 )  # fmt: skip
 # The second part of Ethiopian and Eritrean compound names: God, Mary, the saints.
@@ -109,24 +136,20 @@ _ETHIOPIAN_SACRED_NAMES = _folded(
         "igziabher", "kristos", "christos", "amlak", "tsadik", "tensae", "tinsae", "hiwet",
         "hiwot", "yohannes", "gabriel", "gebriel", "rufael", "haimanot", "haymanot", "tsion",
         "tsiyon", "selam", "hawaryat", "libanos", "meskel", "mesqel", "aregawi",
+        # as anyascii writes them from Ge'ez script
+        "slase", "krstos", "gziabher", "tnsae", "hywet", "tsadk", "tsyon", "amlah",
     ]
 )  # fmt: skip
 
-_ABD_COMPOUND = re.compile(
-    r"^abd(?:[aeiu]l|[aeiu](?=sh|[tdrzsn])|[iu])(?P<rest>[a-z]{3,})$"
-)
+_MIN_SPLIT_PART = 3
+
+_ABD_COMPOUND = re.compile(r"^abd(?:[aeiu]l|[aeiu](?=sh|[tdrzsn])|[iu])(?P<rest>[a-z]{3,})$")
 _ABD_DIVINE_NAME = re.compile(r"^abd[aeiu]?l(?:a|ah|ahi|aye|ai)$")
-_DIN_COMPOUND = re.compile(r"^(?P<base>[a-z]{3,}?)[aeiu]l?din(?:e)?$")
 _JOINED_ARTICLE = re.compile(r"^(?:al|el|ul)(?P<rest>[a-z]{4,})$")
 
 
-def join_particles(latin_name: str, known_names: frozenset[str]) -> tuple[str, ...]:
-    """The folded tokens of a name written by ``to_latin``, particles joined or dropped.
-
-    ``known_names`` are folded tokens from the variant table: a known name loses a
-    joined article (Elsayed is El Sayed, Alhassan is Al Hassan), which would be
-    unsafe for unknown ones (Alexander, Elena).
-    """
+def join_particles(latin_name: str, known: KnownNames) -> tuple[str, ...]:
+    """The folded tokens of a name written by ``to_latin``, particles joined or dropped."""
     written = [
         _Part(text, hyphen_before=position > 0)
         for word in latin_name.split()
@@ -134,11 +157,22 @@ def join_particles(latin_name: str, known_names: frozenset[str]) -> tuple[str, .
         if text
     ]
     parts = [
-        _Part(fold_spelling(part.text), part.hyphen_before)
-        for part in _join_divine_name(written)
+        _Part(fold_spelling(part.text), part.hyphen_before) for part in _join_divine_name(written)
     ]
-    tokens = _join_folded_particles(parts, known_names)
-    return tuple(_canonical_token(token, known_names) for token in tokens)
+    tokens = [_canonical_token(token, known.names) for token in _join_folded_particles(parts)]
+    return tuple(piece for token in tokens for piece in _split_run_together(token, known))
+
+
+def _split_run_together(token: str, known: KnownNames) -> tuple[str, ...]:
+    """Split a compound written as one word into its two names: Mohammadreza,
+    محمدرضا → mohammad reza; Alireza; Fatimazahra. Both must be known names."""
+    if token in known.names:
+        return (token,)
+    for cut in range(len(token) - _MIN_SPLIT_PART, _MIN_SPLIT_PART - 1, -1):
+        head, tail = token[:cut], token[cut:]
+        if head in known.compound_heads and tail in known.names:
+            return head, tail
+    return (token,)
 
 
 def _canonical_token(token: str, known_names: frozenset[str]) -> str:
@@ -153,7 +187,7 @@ def _canonical_token(token: str, known_names: frozenset[str]) -> str:
     return canonical
 
 
-def _join_folded_particles(parts: list[_Part], known_names: frozenset[str]) -> list[str]:
+def _join_folded_particles(parts: list[_Part]) -> list[str]:
     # Everything to drop goes first, so that the joins see the same neighbours when
     # the result is read again: name_tokens(" ".join(name_tokens(x))) == name_tokens(x).
     parts = _drop_particles(parts)
@@ -220,7 +254,7 @@ def _drop_articles_once(parts: list[_Part]) -> list[_Part]:
 
 
 def _joins_din(tokens: list[str], part: _Part) -> bool:
-    # The head must be a name of its own, as in the one-word form (_DIN_COMPOUND).
+    # The head must be a name of its own, as in the one-word form (_DIN_SUFFIX).
     if not tokens or len(tokens[-1]) < 3:
         return False
     return (part.after_article and part.text in _DIN_TOKENS) or bool(
@@ -261,13 +295,11 @@ def _join_compound(head: str, target: str) -> str:
 
 
 def _canonical_compound(token: str, known_names: frozenset[str]) -> str:
-    """One token's canonical compound form: abdul-, -udin, and no joined article."""
+    """One token's canonical compound form: abdul-, and no joined article."""
     if _ABD_DIVINE_NAME.match(token):
         return "abdulah"
     if abd := _ABD_COMPOUND.match(token):
         return "abdul" + abd["rest"]
-    if din := _DIN_COMPOUND.match(token):
-        return din["base"] + "udin"
     joined_article = _JOINED_ARTICLE.match(token)
     if joined_article and joined_article["rest"] in known_names:
         return joined_article["rest"]

@@ -169,6 +169,9 @@ def _arabic_letters_to_latin(word: str) -> str:
             sound, is_vowel = "a", True
         else:
             sound, is_vowel = anyascii(letter), False
+        if sound.startswith("h") and latin and latin[-1].endswith(("s", "z")):
+            # سهيل is Suhail, not Shil; زهير is Zuhair, not Jir (zh is a Latin digraph).
+            sound = "a" + sound
         latin.append(sound)
         previous_is_vowel = is_vowel
     return "".join(latin)

@@ -23,6 +23,10 @@ so stored keys are recomputed.
 
 from __future__ import annotations
 
+# The first names of compounds often written as one word, in Persian, Dari, Urdu
+# and Maghrebi usage: Mohammadreza, Alireza, Gholamhossein, Fatimazahra.
+COMPOUND_HEAD_GROUPS = ("muhammad", "ali", "amir", "ghulam", "hassan", "hussein", "fatima")
+
 # canonical name -> spellings (any script)
 VARIANT_GROUPS: dict[str, tuple[str, ...]] = {
     # --- translations between Arabic, Hebrew, Greek, Latin, Ge'ez and Slavic forms --------------
@@ -78,7 +82,7 @@ VARIANT_GROUPS: dict[str, tuple[str, ...]] = {
     "ayub": ("Ayub", "Ayoub", "Ayyub", "Ayoob", "Eyup", "Job", "Iov", "أيوب", "Аюб"),
     "yunus": (
         "Yunus", "Younes", "Younis", "Yunis", "Younus", "Jonah", "Jonas", "Yona", "Iona",
-        "يونس", "Юнус", "Иона",
+        "Yonas", "يونس", "Юнус", "Иона",
     ),
     "harun": ("Harun", "Haroun", "Haroon", "Aaron", "Aron", "هارون", "Аарон"),
     "nuh": ("Nuh", "Nouh", "Nooh", "Noah", "Noe", "نوح", "Ной"),
@@ -99,7 +103,24 @@ VARIANT_GROUPS: dict[str, tuple[str, ...]] = {
     "yuliya": (
         "Yuliya", "Yulia", "Yuliia", "Iuliia", "Julia", "Juliya", "Julija", "Юлия", "Юлія",
     ),
+    # Russian and Ukrainian forms, and the ICAO, BGN and national romanisations:
+    # Ukrainian г is h (Oleh), Russian г is g (Oleg).
     "yuri": ("Yuri", "Yuriy", "Yury", "Yurii", "Iurii", "Jurij", "Juri", "Юрий", "Юрій"),
+    "oleg": ("Oleg", "Oleh", "Олег"),
+    "olga": ("Olga", "Olha", "Ольга"),
+    "sergei": (
+        "Sergei", "Sergey", "Sergiy", "Sergii", "Serhiy", "Serhii", "Сергей", "Сергій",
+    ),
+    "nikolai": ("Nikolai", "Nikolay", "Mykola", "Mikola", "Николай", "Микола"),
+    "andrei": ("Andrei", "Andrey", "Andriy", "Andrii", "Андрей", "Андрій"),
+    "dmitri": ("Dmitri", "Dmitriy", "Dmitry", "Dmitrii", "Dmytro", "Дмитрий", "Дмитро"),
+    "aleksei": (
+        "Aleksei", "Alexei", "Alexey", "Aleksey", "Oleksii", "Oleksiy", "Алексей", "Олексій",
+    ),
+    "tatiana": ("Tatiana", "Tatyana", "Tetiana", "Tetyana", "Татьяна", "Тетяна"),
+    "irina": ("Irina", "Iryna", "Ирина", "Ірина"),
+    "elena": ("Elena", "Yelena", "Olena", "Елена", "Олена"),
+    "natalia": ("Natalia", "Nataliya", "Natalya", "Nataliia", "Наталья", "Наталія"),
     # --- spellings of frequent names, kept apart from look-alikes --------------------------------
     # محمد / محمود: the same skeleton once vowels are gone.
     "muhammad": (
@@ -189,5 +210,16 @@ VARIANT_GROUPS: dict[str, tuple[str, ...]] = {
         "Aisha", "Aicha", "Ayesha", "Aysha", "Ayşe", "Aishah", "Ayisha", "Caasha", "عائشة",
         "Аиша", "Айша",
     ),
+    "zainab": (
+        "Zainab", "Zeinab", "Zaynab", "Zenab", "Zineb", "Zeynep", "Zaineb", "زينب", "Зайнаб",
+    ),
+    "zahra": ("Zahra", "Zahraa", "Zehra", "Zohra", "Zuhra", "زهراء", "زهرة"),
+    "abubakr": (
+        "Abubakr", "Abu Bakr", "Abubakar", "Aboubakar", "Aboubacar", "Boubacar", "Abu Bakar",
+        "أبو بكر", "Абубакар",
+    ),
+    # The second names of Persian and Afghan compounds (Alireza, Gholamreza).
+    "reza": ("Reza", "Rida", "Ridha", "Reda", "Redha", "رضا", "Риза"),
+    "ghulam": ("Ghulam", "Gholam", "Golam", "Gulam", "غلام"),
     "khadija": ("Khadija", "Khadidja", "Khadijah", "Kadija", "Khadiga", "Hadiza", "خديجة"),
 }  # fmt: skip

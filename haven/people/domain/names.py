@@ -39,9 +39,9 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from haven.people.domain.name_folding import consonant_skeleton, fold_spelling
-from haven.people.domain.name_particles import join_particles
+from haven.people.domain.name_particles import NO_KNOWN_NAMES, KnownNames, join_particles
 from haven.people.domain.name_script import to_latin
-from haven.people.domain.name_variants import VARIANT_GROUPS
+from haven.people.domain.name_variants import COMPOUND_HEAD_GROUPS, VARIANT_GROUPS
 
 # Stored search keys are a function of this module and its variant table. Bump the
 # version with any change that alters a key, and recompute the stored keys.
@@ -68,7 +68,7 @@ MISSING_PART_FACTOR = 0.9
 # Whole names compared with their parts run together (Abdi Rahman / Abdirahman).
 RUN_TOGETHER_FACTOR = 0.95
 
-VARIANT_TABLE_ENTRY_NOT_ONE_TOKEN = "variant table: {spelling!r} of {group!r} yields tokens {tokens}"
+VARIANT_TABLE_ENTRY_NOT_ONE_TOKEN = "variant table: {spelling!r} of {group!r} yields {tokens}"
 VARIANT_TABLE_ENTRY_UNSTABLE = (
     "variant table: {spelling!r} of {group!r} yields {tokens} once known names are applied"
 )
@@ -205,7 +205,7 @@ _NOT_TOKEN_LETTER = re.compile(r"[^a-z]+")
 
 
 def _tokens_of_latin(latin: str) -> tuple[str, ...]:
-    return join_particles(latin, _variant_index().known_names)
+    return join_particles(latin, _variant_index().known)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -225,7 +225,7 @@ def _phonetic_key(folded: str) -> str:
 class _VariantIndex:
     groups_by_member: Mapping[str, frozenset[str]]
     groups_by_skeleton: Mapping[str, frozenset[str]]
-    known_names: frozenset[str]
+    known: KnownNames
 
 
 @functools.cache
@@ -235,7 +235,7 @@ def _variant_index() -> _VariantIndex:
     spelling_tokens: list[tuple[str, str, tuple[str, ...]]] = []
     for group, spellings in VARIANT_GROUPS.items():
         for spelling in spellings:
-            tokens = join_particles(to_latin(spelling), frozenset())
+            tokens = join_particles(to_latin(spelling), NO_KNOWN_NAMES)
             if len(tokens) != 1:
                 raise VariantTableError(
                     VARIANT_TABLE_ENTRY_NOT_ONE_TOKEN.format(
@@ -244,9 +244,14 @@ def _variant_index() -> _VariantIndex:
                 )
             members.setdefault(tokens[0], set()).add(group)
             spelling_tokens.append((group, spelling, tokens))
-    known_names = frozenset(members)
+    known = KnownNames(
+        names=frozenset(members),
+        compound_heads=frozenset(
+            member for member, groups in members.items() if groups & set(COMPOUND_HEAD_GROUPS)
+        ),
+    )
     for group, spelling, tokens in spelling_tokens:
-        with_known_names = join_particles(to_latin(spelling), known_names)
+        with_known_names = join_particles(to_latin(spelling), known)
         if with_known_names != tokens:
             raise VariantTableError(
                 VARIANT_TABLE_ENTRY_UNSTABLE.format(
@@ -256,7 +261,7 @@ def _variant_index() -> _VariantIndex:
     return _VariantIndex(
         groups_by_member={member: frozenset(groups) for member, groups in members.items()},
         groups_by_skeleton=_groups_by_skeleton(members),
-        known_names=known_names,
+        known=known,
     )
 
 

@@ -69,9 +69,7 @@ def test_any_one_recruitment_dimension_completes_the_recruitment_element(recruit
 
 
 def test_given_no_coercion_at_destination_then_an_adult_pattern_is_incomplete_and_says_so():
-    answers = yes_to(
-        tally(Dimension.DECEPTIVE_RECRUITMENT, strong=1, medium=1) + EXPLOITATION_ONLY
-    )
+    answers = yes_to(tally(Dimension.DECEPTIVE_RECRUITMENT, strong=1, medium=1) + EXPLOITATION_ONLY)
 
     pattern = summarise(LABOUR, answers).pattern
 
@@ -137,7 +135,9 @@ def test_given_no_exploitation_then_even_a_child_pattern_is_incomplete():
 
 def test_a_childrens_catalogue_applies_the_child_rule_by_itself_and_refuses_an_adult():
     catalogue = small_trafficking_catalogue(Population.CHILD, "test-child-h1")
-    exploitation = [i for i in catalogue.indicators if i.dimension is Dimension.EXPLOITATIVE_CONDITIONS]
+    exploitation = [
+        i for i in catalogue.indicators if i.dimension is Dimension.EXPLOITATIVE_CONDITIONS
+    ]
 
     summary = summarise(catalogue, yes_to(exploitation[:2]))
 
@@ -160,9 +160,12 @@ def test_the_forced_labour_summary_lists_the_indicators_answered_yes_and_has_no_
     assert summary.forced_labour_indicators_present == (documents, debt)  # catalogue order
     assert summary.pattern is None
     assert summary.dimensions == ()
-    assert screening.FORCED_LABOUR_PRESENT_LINE.format(
-        labels="Retention of identity documents; Debt bondage"
-    ) in summary.lines()
+    assert (
+        screening.FORCED_LABOUR_PRESENT_LINE.format(
+            labels="Retention of identity documents; Debt bondage"
+        )
+        in summary.lines()
+    )
     assert screening.FORCED_LABOUR_READING_LINE in summary.lines()
 
 
@@ -201,9 +204,10 @@ def test_yes_answers_without_evidence_are_pointed_out_and_blank_evidence_counts_
     summary = summarise(ILO_FORCED_LABOUR_2012, answers)
 
     assert summary.yes_without_evidence == (blank, without)
-    assert screening.EVIDENCE_REMINDER_LINE.format(
-        count=2, labels=f"{blank.label}; {without.label}"
-    ) in summary.lines()
+    assert (
+        screening.EVIDENCE_REMINDER_LINE.format(count=2, labels=f"{blank.label}; {without.label}")
+        in summary.lines()
+    )
 
 
 def test_evidence_text_never_appears_in_the_summary():
@@ -212,6 +216,7 @@ def test_evidence_text_never_appears_in_the_summary():
 
     assert all(secret not in line for line in summary.lines())
     assert secret not in repr(summary)
+    assert secret not in repr(Answer(LABOUR.indicators[0].id, AnswerValue.YES, secret))
 
 
 def test_a_catalogue_not_read_in_its_source_carries_its_caution_into_the_summary():
@@ -238,7 +243,12 @@ SCREENINGS = [
     ("every indicator no", LABOUR, no_to(LABOUR.indicators), None),
     ("child, exploitation only", LABOUR, yes_to(EXPLOITATION_ONLY), True),
     ("child, nothing", LABOUR, [], True),
-    ("forced labour, all yes", ILO_FORCED_LABOUR_2012, yes_to(ILO_FORCED_LABOUR_2012.indicators), None),
+    (
+        "forced labour, all yes",
+        ILO_FORCED_LABOUR_2012,
+        yes_to(ILO_FORCED_LABOUR_2012.indicators),
+        None,
+    ),
     ("forced labour, nothing", ILO_FORCED_LABOUR_2012, [], None),
     ("sexual list, all yes", ADULT_SEXUAL_2009, yes_to(ADULT_SEXUAL_2009.indicators), None),
 ]
