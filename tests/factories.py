@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from haven.accounts.models import Agency, AgencyKind, TwoFactorDevice, User
 
 PASSWORD = "correct horse battery staple 42"
-TOTP_SECRET_HEX = "3132333435363738393031323334353637383930"
 
 
 def make_agency(name: str, kind: str = AgencyKind.NGO, country: str = "MT") -> Agency:
@@ -23,8 +23,10 @@ def make_user(username: str, role: str, agency: Agency | None) -> User:
     return user
 
 
-def give_authenticator(user: User) -> TwoFactorDevice:
-    device = TwoFactorDevice(user=user, name="phone", confirmed=True, secret=TOTP_SECRET_HEX)
+def give_authenticator(user: User, secret: str | None = None) -> TwoFactorDevice:
+    device = TwoFactorDevice(
+        user=user, name="phone", confirmed=True, secret=secret or secrets.token_hex(20)
+    )
     device.save(force_insert=True)
     return device
 

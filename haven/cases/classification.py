@@ -49,7 +49,7 @@ def screening_summary(version: str, answers: dict[str, dict], *,
         "catalogue": version,
         "counts": {"yes": summary.counts.yes, "no": summary.counts.no,
                    "unknown": summary.counts.unknown, "not_asked": summary.counts.not_asked},
-        "yes": list(summary.yes_indicators),
+        "yes": [getattr(item, "id", item) for item in summary.yes_indicators],
         "still_to_ask": len(summary.still_to_ask),
         "lines": list(summary.lines()),
     }

@@ -129,3 +129,57 @@ def _problem(body: dict[str, Any], status: int, headers: dict[str, str] | None =
         if name.lower() in ("www-authenticate", "retry-after", "allow"):
             response[name] = value
     return response
+
+
+# --- the OpenAPI schema documents these answers ------------------------------
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "An RFC 9457 problem document.",
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"},
+        "code": {"type": "string", "description": "Haven's stable error code."},
+        "errors": {
+            "type": "object",
+            "additionalProperties": {},
+            "description": "For invalid input: the messages for each field at fault.",
+        },
+    },
+    "required": ["type", "title", "status", "detail", "code"],
+}
+
+
+def _problem_statuses(operation: dict[str, Any]) -> set[int]:
+    """The error statuses this operation can answer with, from what it declares."""
+    parameters = operation.get("parameters", [])
+    headers = {p["name"].lower() for p in parameters if p["in"] == "header"}
+    statuses = {400, 401, 403, 406}
+    if any(p["in"] == "path" for p in parameters):
+        statuses.add(404)
+    if "requestBody" in operation:
+        # Writes may also name records out of reach, or collide with another write.
+        statuses |= {404, 409, 413, 415}
+    if "idempotency-key" in headers:
+        statuses |= {409, 422}
+    if "if-match" in headers:
+        statuses |= {412, 428}
+    return statuses
+
+
+def document_problem_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: every operation documents the
+    problem documents it can answer with, so clients and contract tests know
+    both the status codes and the body."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    content = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status in sorted(_problem_statuses(operation)):
+                responses.setdefault(
+                    str(status), {"description": _TITLES[status], "content": content}
+                )
+    return result

@@ -249,6 +249,10 @@ SPECTACULAR_SETTINGS = {
         "AgencyKindEnum": "haven.accounts.models.AgencyKind",
         "DecisionKindEnum": "haven.cases.models.DecisionKind",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "haven.platform.problems.document_problem_responses",
+    ],
 }
 
 LOGGING = {

@@ -3,14 +3,19 @@
 "Abd al-Rahman", "Abdulrahman", "Abdel Rahman", "Abdurrahman", "Abdirahman"
 and عبد الرحمن all become the one token ``abdulrahman``; "Salah ad-Din" and
 "Salaheddine" become ``salahudin``; "Habib Ullah" and "Habibollah" become
-``habibulah``; "Gebre Mariam" and "G/Mariam" become ``gebremariam``. Articles
-(al-, el-, ul-, ad-…), "son/daughter of" (bin, ben, ibn, bint, ould) and a
-leading title (Mr, Ato, W/ro, Alhaji) are dropped.
+``habibulah``; "Gebre Mariam" and "G/Mariam" become ``gebremariam``; and
+"Mohammadreza" becomes ``muhamad reza``. Articles (al-, el-, ul-, ad-…), "son or
+daughter of" (bin, ben, ibn, bint, ould) and a leading title (Mr, Ato, Alhaji)
+are dropped.
 
-The rules run in two passes. The first sees the tokens as written, because only
-the doubled ``ll`` tells the divine name "-ullah" apart from a name that merely
-ends in ``-ula`` (Fadila, Kamala). The second runs on spelling-folded tokens
-(see ``name_folding``), so that it can list each particle once.
+Three steps:
+
+1. On the tokens as written: the divine name (-ullah) and -uddin compounds,
+   because only the doubled letters tell them apart from names that merely end
+   alike (Fadila, Kamala; Medhin, Nordin).
+2. On spelling-folded tokens (see ``name_folding``), so each particle is listed
+   once: drop titles, kinship words and articles, then join compounds.
+3. Split a compound written as one word when both halves are known names.
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ def _folded(spellings: Iterable[str]) -> frozenset[str]:
     return frozenset(fold_spelling(spelling) for spelling in spellings)
 
 
-# --- first pass: the divine name, on tokens as written -------------------------------------------
+# --- step 1: compounds recognised on tokens as written ----------------------------------------
 
 _DIVINE_NAME_TOKENS = frozenset({"allah", "ullah", "ollah", "oullah", "ulla", "olla", "alla"})
 _DIVINE_NAME_AFTER_ARTICLE = frozenset({"lah", "llah", "lla"})
@@ -62,7 +67,8 @@ _DIN_SUFFIX = re.compile(
 )
 
 
-def _join_divine_name(parts: list[_Part]) -> list[_Part]:
+def _join_written_compounds(parts: list[_Part]) -> list[_Part]:
+    """Join the divine name to the name before it; give -ullah and -uddin one spelling."""
     joined: list[_Part] = []
     for part in parts:
         if joined and _is_divine_name_token(part, joined[-1]):
@@ -91,7 +97,7 @@ def _is_divine_name_token(part: _Part, previous: _Part) -> bool:
     )
 
 
-# --- second pass: everything else, on folded tokens ----------------------------------------------
+# --- step 2: particles of folded tokens ----------------------------------------------------------
 
 _TITLES = _folded(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "ato", "alhaji", "alhajji", "alhaja", "hajia"]
@@ -108,7 +114,8 @@ _ABD_HEAD = re.compile(r"^abd(?:[aeiu]l|[aeiu](?:sh|[tdrzsn]))?$")
 _ABD_LINKED_HEAD = re.compile(r"^abd[iu]$")
 _MIN_COMPOUND_TARGET_LENGTH = 3  # Abu Ali, Abdul Haq
 _ABU_HEADS = _folded(["abu", "abou", "abo", "abul", "aboul"])
-_DIVINE_NAME = "ulah"  # fold_spelling("ullah")
+# The divine name after folding: Abdullah, Abd Alah, and Abd al-Lah are all Abdullah.
+_DIVINE_NAME_FOLDED = frozenset({"ulah", "alah", "lah"})
 _DIVINE_ATTRIBUTES = _folded(
     [
         "rahman", "rahim", "raheem", "karim", "kareem", "aziz", "latif", "hamid", "majid",
@@ -141,8 +148,7 @@ _ETHIOPIAN_SACRED_NAMES = _folded(
     ]
 )  # fmt: skip
 
-_MIN_SPLIT_PART = 3
-
+# One-word Abd- compounds (Abdelkader, Abdurrahman, Abdirahman) and Abdullah.
 _ABD_COMPOUND = re.compile(r"^abd(?:[aeiu]l|[aeiu](?=sh|[tdrzsn])|[iu])(?P<rest>[a-z]{3,})$")
 _ABD_DIVINE_NAME = re.compile(r"^abd[aeiu]?l(?:a|ah|ahi|aye|ai)$")
 _JOINED_ARTICLE = re.compile(r"^(?:al|el|ul)(?P<rest>[a-z]{4,})$")
@@ -157,34 +163,11 @@ def join_particles(latin_name: str, known: KnownNames) -> tuple[str, ...]:
         if text
     ]
     parts = [
-        _Part(fold_spelling(part.text), part.hyphen_before) for part in _join_divine_name(written)
+        _Part(fold_spelling(part.text), part.hyphen_before)
+        for part in _join_written_compounds(written)
     ]
-    tokens = [_canonical_token(token, known.names) for token in _join_folded_particles(parts)]
+    tokens = [_canonical_compound(token, known.names) for token in _join_folded_particles(parts)]
     return tuple(piece for token in tokens for piece in _split_run_together(token, known))
-
-
-def _split_run_together(token: str, known: KnownNames) -> tuple[str, ...]:
-    """Split a compound written as one word into its two names: Mohammadreza,
-    محمدرضا → mohammad reza; Alireza; Fatimazahra. Both must be known names."""
-    if token in known.names:
-        return (token,)
-    for cut in range(len(token) - _MIN_SPLIT_PART, _MIN_SPLIT_PART - 1, -1):
-        head, tail = token[:cut], token[cut:]
-        if head in known.compound_heads and tail in known.names:
-            return head, tail
-    return (token,)
-
-
-def _canonical_token(token: str, known_names: frozenset[str]) -> str:
-    # Joining can double a letter (abdul + latif), and folding the join can reveal
-    # another compound (abdul + la); repeat until nothing changes.
-    canonical = fold_spelling(token)
-    for _ in range(4):
-        refolded = fold_spelling(_canonical_compound(canonical, known_names))
-        if refolded == canonical:
-            break
-        canonical = refolded
-    return canonical
 
 
 def _join_folded_particles(parts: list[_Part]) -> list[str]:
@@ -286,7 +269,7 @@ def _compound_head(text: str, following: str) -> str | None:
 
 
 def _join_compound(head: str, target: str) -> str:
-    if head == "abdul" and target in (_DIVINE_NAME, "alah", "lah"):
+    if head == "abdul" and target in _DIVINE_NAME_FOLDED:
         return "abdulah"
     joined_article = _JOINED_ARTICLE.match(target)
     if joined_article and head == "abdul":
@@ -296,6 +279,18 @@ def _join_compound(head: str, target: str) -> str:
 
 def _canonical_compound(token: str, known_names: frozenset[str]) -> str:
     """One token's canonical compound form: abdul-, and no joined article."""
+    # Joining can double a letter (abdul + latif), and folding the join can reveal
+    # another compound (abdul + la); repeat until nothing changes.
+    canonical = fold_spelling(token)
+    for _ in range(4):
+        rewritten = fold_spelling(_rewrite_compound_once(canonical, known_names))
+        if rewritten == canonical:
+            break
+        canonical = rewritten
+    return canonical
+
+
+def _rewrite_compound_once(token: str, known_names: frozenset[str]) -> str:
     if _ABD_DIVINE_NAME.match(token):
         return "abdulah"
     if abd := _ABD_COMPOUND.match(token):
@@ -304,3 +299,20 @@ def _canonical_compound(token: str, known_names: frozenset[str]) -> str:
     if joined_article and joined_article["rest"] in known_names:
         return joined_article["rest"]
     return token
+
+
+# --- step 3: compounds written as one word ------------------------------------------------------
+
+_MIN_SPLIT_PART = 3
+
+
+def _split_run_together(token: str, known: KnownNames) -> tuple[str, ...]:
+    """Split a compound written as one word into its two names: Mohammadreza,
+    محمدرضا → mohammad reza; Alireza; Fatimazahra. Both must be known names."""
+    if token in known.names:
+        return (token,)
+    for cut in range(len(token) - _MIN_SPLIT_PART, _MIN_SPLIT_PART - 1, -1):
+        head, tail = token[:cut], token[cut:]
+        if head in known.compound_heads and tail in known.names:
+            return head, tail
+    return (token,)

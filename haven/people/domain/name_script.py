@@ -141,7 +141,8 @@ def _arabic_to_latin(run: str) -> str:
     if word in _ARABIC_ALLAH:
         return " allah "
     if word.startswith(_ARABIC_ABD) and len(word) > len(_ARABIC_ABD) + 2:
-        # عبدالله, عبدالرحمن: the compound is often written as one word.
+        # عبدالله, عبدالرحمن: the compound is often written as one word (but عبده,
+        # Abduh, is a name of its own).
         return " abd " + _arabic_to_latin(word[len(_ARABIC_ABD) :])
     # The article is written with a bare alef; إلياس (Elias) is not al-yas.
     if word.startswith((_ARABIC_ARTICLE, "\u0671\u0644")) and len(word) > 3:
@@ -153,28 +154,32 @@ def _arabic_to_latin(run: str) -> str:
 def _arabic_letters_to_latin(word: str) -> str:
     latin: list[str] = []
     previous_is_vowel = False
-    for index, letter in enumerate(word):
-        following = word[index + 1] if index + 1 < len(word) else ""
-        if letter == _ARABIC_ALEF:
-            sound, is_vowel = "a", True
-        elif letter in (_ARABIC_WAW, _ARABIC_YEH):
-            is_vowel = _is_long_vowel(index, following, previous_is_vowel)
-            sound = {_ARABIC_WAW: "uw", _ARABIC_YEH: "iy"}[letter][0 if is_vowel else 1]
-        elif letter == _ARABIC_AIN:
-            # Latin spellings write ain as a vowel (Ali, Omar, Saad, Yaqub) and leave
-            # it out at the end of a word (Rabi, Rabie).
-            sound, is_vowel = ("a" if following else ""), index == 0
-        elif letter == _ARABIC_HEH and not following and index > 1 and word[index - 1] != "\u0627":
-            # Ta marbuta (unified with heh) and the Persian feminine ending.
-            sound, is_vowel = "a", True
-        else:
-            sound, is_vowel = anyascii(letter), False
+    for index in range(len(word)):
+        sound, previous_is_vowel = _arabic_letter_sound(word, index, previous_is_vowel)
         if sound.startswith("h") and latin and latin[-1].endswith(("s", "z")):
             # سهيل is Suhail, not Shil; زهير is Zuhair, not Jir (zh is a Latin digraph).
             sound = "a" + sound
         latin.append(sound)
-        previous_is_vowel = is_vowel
     return "".join(latin)
+
+
+def _arabic_letter_sound(word: str, index: int, previous_is_vowel: bool) -> tuple[str, bool]:
+    """The Latin letters for ``word[index]``, and whether they are a vowel."""
+    letter = word[index]
+    following = word[index + 1] if index + 1 < len(word) else ""
+    if letter == _ARABIC_ALEF:
+        return "a", True
+    if letter in (_ARABIC_WAW, _ARABIC_YEH):
+        is_vowel = _is_long_vowel(index, following, previous_is_vowel)
+        return {_ARABIC_WAW: "uw", _ARABIC_YEH: "iy"}[letter][0 if is_vowel else 1], is_vowel
+    if letter == _ARABIC_AIN:
+        # Latin spellings write ain as a vowel (Ali, Omar, Saad, Yaqub) and leave it
+        # out at the end of a word (Rabi, Rabie).
+        return ("a" if following else ""), index == 0
+    if letter == _ARABIC_HEH and not following and index > 1 and word[index - 1] != _ARABIC_ALEF:
+        # Ta marbuta (unified with heh) and the Persian feminine ending (فاطمه).
+        return "a", True
+    return anyascii(letter), False
 
 
 def _is_long_vowel(index: int, following: str, previous_is_vowel: bool) -> bool:

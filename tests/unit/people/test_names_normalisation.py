@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from haven.people.domain import names
 from haven.people.domain.names import (
+    VARIANT_TABLE_ENTRY_NOT_ONE_TOKEN,
+    VariantTableError,
     canonical_token,
     name_features,
     name_similarity,
@@ -24,6 +27,7 @@ from haven.people.domain.names import (
         ("مـحـمـد", "mhmd"),  # tatweel
         ("إبراهيم", "abrahim"),  # alef with hamza below is alef; yeh between consonants a vowel
         ("مروان", "mrwan"),  # waw next to an alef is a consonant
+        ("سهيل", "sahil"),  # s + h kept apart from the digraph sh
         ("فاطمة", "fatma"),  # ta marbuta is the feminine ending
         ("على", "ali"),  # alef maqsura written for final yeh (Egyptian usage)
         ("Ayşe Çelik", "ayshe chelik"),
@@ -56,6 +60,9 @@ def test_normalise_name_writes_any_script_in_plain_latin(written: str, normalise
         ("An Nguyen", ("an", "nguyen")),  # not an assimilated Arabic article
         ("Mohamed Ben Ali", ("muhamed", "ali")),
         ("Ben Carter", ("ben", "karter")),  # a leading Ben is a given name
+        ("Gebremedhin", ("gebremedin",)),  # not a -uddin compound
+        ("Mohammadreza", ("muhamad", "reza")),  # two known names run together
+        ("Nuhamin", ("nuhamin",)),  # Nuh + Amin, but Nuh does not head compounds
     ],
 )
 def test_name_tokens_join_or_drop_particles(written: str, tokens: tuple[str, ...]) -> None:
@@ -100,3 +107,21 @@ def test_translations_score_below_identical_spellings() -> None:
 
 def test_similarity_tolerates_an_initial() -> None:
     assert name_similarity("M. Ali Hassan", "Mohamed Ali Hassan") >= 0.9
+
+
+def test_a_variant_table_entry_that_is_not_one_token_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(names, "VARIANT_GROUPS", {"broken": ("Abd al-Rahman ibn Ali",)})
+    names._variant_index.cache_clear()
+    expected = VARIANT_TABLE_ENTRY_NOT_ONE_TOKEN.format(
+        spelling="Abd al-Rahman ibn Ali", group="broken", tokens=("abdulrahman", "ali")
+    )
+    try:
+        with pytest.raises(VariantTableError) as refused:
+            names._variant_index()
+    finally:
+        monkeypatch.undo()
+        names._variant_index.cache_clear()
+
+    assert str(refused.value) == expected

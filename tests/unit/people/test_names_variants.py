@@ -39,6 +39,11 @@ VARIANT_GROUPS_THAT_MUST_MATCH = {
     "Bengali": ["রহিম", "Rahim"],
     "Abdullah written as one word or two": ["Abdullah", "Abd Allah", "عبدالله", "Abdoulaye"],
     "Salah ad-Din": ["Salah ad-Din", "Salaheddine", "Salah Eddine", "Salahuddin"],
+    "Ukrainian h is Russian g": ["Oleh", "Oleg", "Олег"],
+    "Persian compound written as one word": ["Mohammad Reza", "Mohammadreza", "محمدرضا"],
+    "Maghrebi compound written as one word": ["Fatima Zahra", "Fatimazahra", "فاطمة الزهراء"],
+    "Turkish spelling": ["Zainab", "Zeynep", "زينب"],
+    "Arabic s and h that are not the digraph sh": ["Suhail", "سهيل"],
 }  # fmt: skip
 
 # --- pairs that must stay apart ------------------------------------------------------------------
