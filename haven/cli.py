@@ -66,6 +66,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     created = seed.seed_persons(args.size, progress=progress)
     print(f"      {created:,} new persons")
+    opened = seed.seed_cases()
+    if opened:
+        print(f"      {opened} demo cases opened and walked through screening and decisions")
     password = seed.demo_password()
     print(f"\nDemo accounts (password for all: {password}):")
     for login in logins:

@@ -140,6 +140,10 @@ class CaseFile:
     exploitation: Any = None
     return_plan: Any = None
 
+    @property
+    def not_applicable(self) -> list[ObligationView]:
+        return [view for view in self.obligations if view.status == ObligationStatus.NOT_APPLICABLE]
+
 
 _STATUS_ORDER = {
     ObligationStatus.OVERDUE: 0,

@@ -186,10 +186,11 @@ def _next_reference(on: date) -> str:
     return f"HVN-{on.year}-{counter.last:06d}"
 
 
-def _open_case(actor: Any, person_id: object) -> Case:
+def _open_case(actor: Any, person_id: object, opened_on: date | None = None) -> Case:
     access.require_permission(actor, Permission.CASE_CREATE)
     person = access.access_person_by_id(actor, person_id)
-    today = timezone.localdate()
+    _not_future("opened_on", opened_on)
+    today = opened_on or timezone.localdate()
     now = timezone.now()
     case = Case(
         reference=_next_reference(today),
@@ -214,9 +215,10 @@ def _open_case(actor: Any, person_id: object) -> Case:
 
 
 @transaction.atomic
-def case_open(*, actor: Any, person_id: object) -> Case:
-    """Open a case for a person found or registered by search-before-create."""
-    return _open_case(actor, person_id)
+def case_open(*, actor: Any, person_id: object, opened_on: date | None = None) -> Case:
+    """Open a case for a person found or registered by search-before-create.
+    ``opened_on`` records a case taken over from paper files (never future)."""
+    return _open_case(actor, person_id, opened_on)
 
 
 @transaction.atomic

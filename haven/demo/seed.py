@@ -124,3 +124,58 @@ def seed_persons(size: int, *, progress: Callable[[int, int], None] | None = Non
     if progress:
         progress(created, missing)
     return created
+
+
+def seed_cases(count: int = 40) -> int:
+    """Open cases for some of the shelter's persons and walk them through the
+    flow (screening, referral, decisions, detention, charges), through the
+    same services staff use, so the demo shows obligations and deadlines."""
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from haven.cases import services as case_services
+    from haven.cases.domain.catalogues import CATALOGUES
+    from haven.cases.models import Case
+
+    if Case.objects.exists():
+        return 0
+    rng = random.Random(7)
+    caseworker = User.objects.get(username="caseworker")
+    decider = User.objects.get(username="decider")
+    forced_labour = next(version for version in CATALOGUES if "forced-labour" in version)
+    indicators = [indicator.id for indicator in CATALOGUES[forced_labour].indicators]
+    persons = Person.objects.filter(agency=caseworker.agency).order_by("created_at")[:count]
+    today = timezone.localdate()
+    for index, person in enumerate(persons):
+        opened_on = today - timedelta(days=rng.randint(20, 90))
+        case = case_services.case_open(actor=caseworker, person_id=person.pk,
+                                       opened_on=opened_on)
+        if index % 5 == 4:
+            continue  # just opened
+        answers = {
+            indicator: {"answer": rng.choice(["yes", "no", "unknown"])}
+            for indicator in rng.sample(indicators, 6)
+        }
+        case_services.screening_save(actor=caseworker, case_id=case.pk,
+                                     catalogue=forced_labour, answers=answers, completed=True)
+        case = Case.objects.get(pk=case.pk)
+        if index % 3 == 0:
+            case_services.detention_record(
+                actor=caseworker, case_id=case.pk, kind="detention",
+                started_on=opened_on + timedelta(days=rng.randint(0, 10)))
+        if index % 4 == 1:
+            case_services.charge_record(
+                actor=caseworker, case_id=case.pk, offence="Use of a false document",
+                status="pending", compelled_by_trafficking=None, linked_to_exploitation=True)
+        case = Case.objects.get(pk=case.pk)
+        case = case_services.case_submit_for_identification(
+            actor=caseworker, case_id=case.pk, expected_version=case.version)
+        if index % 2 == 0:
+            case_services.decision_record(
+                actor=decider, case_id=case.pk, kind="reasonable_grounds",
+                outcome="positive", threshold="Reasonable grounds to believe",
+                reasons="Synthetic demo decision: indicators of forced labour recorded.",
+                decided_on=opened_on + timedelta(days=rng.randint(1, 19)))
+    return len(persons)

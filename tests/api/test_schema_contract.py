@@ -110,6 +110,8 @@ schema = schemathesis.openapi.from_dict(
         }
     ),
 )
+# Requests, including the probes of ignored_auth, go through the real WSGI stack.
+schema.app = get_wsgi_application()
 
 
 def problem_details(ctx, response, case) -> None:  # type: ignore[no-untyped-def]
@@ -219,12 +221,12 @@ def world(cast):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def wsgi_app():  # type: ignore[no-untyped-def]
-    """The real WSGI application. As django.test.Client does, requests must not
-    close the test's database connection when they end."""
+def requests_keep_the_connection():  # type: ignore[no-untyped-def]
+    """As django.test.Client does: a request ending must not close the test's
+    database connection."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield get_wsgi_application()
+    yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
@@ -337,7 +339,7 @@ def _prepare(case, plan: Plan) -> dict[str, str]:  # type: ignore[no-untyped-def
     # The seeded world is shared, on purpose, by all examples of one operation.
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-def test_operation_keeps_the_contract(case, world, wsgi_app):  # type: ignore[no-untyped-def]
+def test_operation_keeps_the_contract(case, world, requests_keep_the_connection):  # type: ignore[no-untyped-def]
     plan = _plans.pop(case.id, None) or Plan(caller=_preferred_caller(case))
     credentials = _prepare(case, plan)
-    case.call_and_validate(app=wsgi_app, headers=credentials, checks=CHECKS)
+    case.call_and_validate(headers=credentials, checks=CHECKS)
