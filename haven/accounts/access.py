@@ -21,7 +21,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Agency, User
@@ -179,8 +179,33 @@ def intakes_visible_to(user: Any) -> QuerySet:
             return Intake.objects.none()
         return Intake.objects.filter(agency_id=user.agency_id)
     if has_permission(user, Permission.INTAKE_CREATE):
-        return Intake.objects.filter(created_by_id=user.pk)
+        own = Q(created_by_id=user.pk)
+        if user.agency_id is not None:
+            # The firewall opens only where the person consented to this agency.
+            own |= Q(pk__in=_consented_intakes(user.agency_id))
+        return Intake.objects.filter(own)
     return Intake.objects.none()
+
+
+def _consented_intakes(agency_id: int) -> QuerySet:
+    from haven.referrals.models import Consent, ConsentScope
+
+    return Consent.objects.filter(
+        recipient_id=agency_id, scope=ConsentScope.INTAKE, withdrawn_on__isnull=True,
+        intake__isnull=False,
+    ).values("intake_id")
+
+
+def intake_content_visible(user: Any, intake: Any) -> bool:
+    """Whether the user may read what the person said in this intake: the
+    triaging agency always; anyone else only with the person's consent."""
+    if has_permission(user, Permission.INTAKE_TRIAGE) and intake.agency_id == user.agency_id:
+        return not behind_the_firewall(user)
+    if intake.created_by_id == user.pk:
+        return True  # the referral they wrote themselves
+    if user.agency_id is None:
+        return False
+    return _consented_intakes(user.agency_id).filter(intake_id=intake.pk).exists()
 
 
 def access_intake_by_id(user: Any, intake_id: object, *, for_triage: bool = False):  # type: ignore[no-untyped-def]
@@ -246,4 +271,27 @@ def access_case_for_decision(user: Any, case_id: object):  # type: ignore[no-unt
             pk=uuid.UUID(str(case_id))
         )
     except (Case.DoesNotExist, ValueError, TypeError):
+        raise _not_found() from None
+
+
+# --- tracing -----------------------------------------------------------------
+
+
+def missing_reports_visible_to(user: Any) -> QuerySet:
+    """Missing-person reports of the tracing officer's own agency."""
+    from haven.tracing.models import MissingPersonReport
+
+    if not has_permission(user, Permission.TRACING_VIEW):
+        return MissingPersonReport.objects.none()
+    if user.agency_id is None or behind_the_firewall(user):
+        return MissingPersonReport.objects.none()
+    return MissingPersonReport.objects.filter(agency_id=user.agency_id)
+
+
+def access_missing_report_by_id(user: Any, report_id: object):  # type: ignore[no-untyped-def]
+    from haven.tracing.models import MissingPersonReport
+
+    try:
+        return missing_reports_visible_to(user).get(pk=uuid.UUID(str(report_id)))
+    except (MissingPersonReport.DoesNotExist, ValueError, TypeError):
         raise _not_found() from None

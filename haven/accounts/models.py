@@ -52,6 +52,9 @@ class Agency(Versioned):
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2"))
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Requests from the public portal land in this agency's triage queue
+    # (help requests) or tracing list (missing relatives).
+    receives_portal_requests = models.BooleanField(_("receives portal requests"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

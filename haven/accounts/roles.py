@@ -39,10 +39,13 @@ class Permission(StrEnum):
     CASE_CHANGE = "case.change"
     DECISION_RECORD = "decision.record"
     DEADLINES_VIEW = "deadlines.view"
+    CONSENT_RECORD = "consent.record"
+    TRACING_VIEW = "tracing.view"
     AGENCY_VIEW_OWN = "agency.view_own"
     AGENCY_MANAGE = "agency.manage"
     USER_MANAGE = "user.manage"
     AUDIT_VIEW = "audit.view"
+    RIGHTS_MANAGE = "rights.manage"
 
 
 _EVERY_STAFF_ROLE = (Permission.HOME_VIEW, Permission.PROFILE_VIEW, Permission.AGENCY_VIEW_OWN)
@@ -59,6 +62,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.INTAKE_CREATE,
             Permission.INTAKE_TRIAGE,
             Permission.CASE_CREATE,
+            Permission.CONSENT_RECORD,
         }
     ),
     Role.CASEWORKER: frozenset(
@@ -75,6 +79,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.CASE_CREATE,
             Permission.CASE_CHANGE,
             Permission.DEADLINES_VIEW,
+            Permission.CONSENT_RECORD,
         }
     ),
     # First responders refer people in. They never read what a person told a
@@ -93,7 +98,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.DECISION_RECORD,
         }
     ),
-    Role.TRACING_OFFICER: frozenset(_EVERY_STAFF_ROLE),
+    Role.TRACING_OFFICER: frozenset({*_EVERY_STAFF_ROLE, Permission.TRACING_VIEW}),
     # Analysts read indicators and releases, never a person-level record.
     Role.ANALYST: frozenset(_EVERY_STAFF_ROLE),
     # Administrators run the system; they do not read case files.
@@ -103,6 +108,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.AGENCY_MANAGE,
             Permission.USER_MANAGE,
             Permission.AUDIT_VIEW,
+            Permission.RIGHTS_MANAGE,
         }
     ),
 }

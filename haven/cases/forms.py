@@ -474,3 +474,22 @@ class ExploitationForm(forms.Form):
             if data[name] is None:
                 data.pop(name)
         return data
+
+
+class ConsentForm(forms.Form):
+    recipient = forms.TypedChoiceField(label=_("Agency the person agreed to inform"),
+                                       coerce=int, choices=())
+    scope = forms.ChoiceField(label=_("What may be shared"), choices=())
+    purpose = forms.CharField(label=_("For what purpose"), max_length=500)
+    given_how = forms.CharField(label=_("How the person gave consent"), max_length=100,
+                                initial=_("In person, orally"))
+    given_on = forms.DateField(label=_("Date"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from haven.accounts.models import Agency
+        from haven.referrals.models import ConsentScope
+
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].choices = [
+            (agency.pk, agency.name) for agency in Agency.objects.filter(is_active=True)]
+        self.fields["scope"].choices = [(ConsentScope.INTAKE.value, ConsentScope.INTAKE.label)]

@@ -53,6 +53,8 @@ class Intake(Versioned):
     # {"name", "phone", "safe_time", "safe_channel", "relation"}
     contact = EncryptedJSONField()
     account = EncryptedTextField()
+    # {"place", "when", "answers": {question_id: "yes" | "no" | "rather_not_say"}}
+    circumstances = EncryptedJSONField()
     # {"original_name", "latin_name", "sex", "age", "nationality"} as reported.
     person_details = EncryptedJSONField()
     language = models.CharField(max_length=3, blank=True)
@@ -71,3 +73,41 @@ class Intake(Versioned):
     class Meta:
         indexes = [models.Index(fields=["agency", "status", "received_at"],
                                 name="intake_queue")]
+
+
+class PublicTicket(models.Model):
+    """What a person without an account holds to follow their request: a
+    tracking code and a passphrase (stored hashed), both shown once."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    code = models.CharField(max_length=20, unique=True)
+    passphrase_hash = models.CharField(max_length=200)
+    intake = models.OneToOneField(Intake, on_delete=models.CASCADE, null=True,
+                                  related_name="ticket")
+    missing_report = models.OneToOneField("tracing.MissingPersonReport",
+                                          on_delete=models.CASCADE, null=True,
+                                          related_name="ticket")
+    language = models.CharField(max_length=8)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(intake__isnull=False) | models.Q(missing_report__isnull=False),
+                name="ticket_has_a_request",
+            )
+        ]
+
+
+class TicketMessage(models.Model):
+    """A message between the person and the service, shown on both sides."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    ticket = models.ForeignKey(PublicTicket, on_delete=models.CASCADE, related_name="messages")
+    from_person = models.BooleanField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                               related_name="+")
+    body = EncryptedTextField()
+    attachment = models.ForeignKey("platform.StoredFile", on_delete=models.PROTECT, null=True,
+                                   related_name="+")
+    created_at = models.DateTimeField()

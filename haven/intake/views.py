@@ -94,7 +94,21 @@ def intake_detail(request: HttpRequest, intake_id: str) -> HttpResponse:
                   else access.access_intake_by_id(request.user, intake_id))
     except NotFound:
         return handler404(request)
-    context = {"intake": intake, "can_triage": can_triage}
+    from haven.intake.models import PublicTicket
+    from haven.referrals.models import Consent
+
+    can_read = access.intake_content_visible(request.user, intake)
+    ticket = PublicTicket.objects.filter(intake=intake).first() if can_read else None
+    context = {
+        "intake": intake,
+        "can_triage": can_triage,
+        "can_read": can_read,
+        "ticket_messages": ticket.messages.order_by("created_at") if ticket else [],
+        "has_ticket": ticket is not None,
+        "consents": Consent.objects.filter(intake=intake).select_related("recipient")
+        if can_triage else [],
+        "consent_form": forms.ConsentForm() if can_triage else None,
+    }
     if can_triage and intake.status == IntakeStatus.NEW:
         details = intake.person_details or {}
         search = forms.PersonSearchForm(request.GET or {"name": details.get("name", "")})
@@ -200,3 +214,80 @@ def intake_close(request: HttpRequest, intake_id: str) -> HttpResponse:
         return _triage_error(request, intake_id, error)
     messages.success(request, _("Intake closed."))
     return redirect("intake:queue")
+
+
+@staff_view(Permission.INTAKE_TRIAGE)
+@require_POST
+def intake_reply(request: HttpRequest, intake_id: str) -> HttpResponse:
+    from haven.intake import services as intake_services
+
+    body = request.POST.get("body", "")
+    try:
+        intake_services.ticket_reply(actor=request.user, intake_id=intake_id, body=body)
+    except NotFound:
+        return handler404(request)
+    except HavenError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Message sent. The person sees it on their follow-up page."))
+    return redirect("intake:detail", intake_id=intake_id)
+
+
+@staff_view(Permission.CONSENT_RECORD)
+@require_POST
+def consent_create(request: HttpRequest, intake_id: str) -> HttpResponse:
+    from haven.referrals import services as referral_services
+
+    form = forms.ConsentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the consent: to whom, what, why and when."))
+        return redirect("intake:detail", intake_id=intake_id)
+    try:
+        referral_services.consent_record(actor=request.user, intake_id=intake_id,
+                                         recipient_id=form.cleaned_data["recipient"],
+                                         scope=form.cleaned_data["scope"],
+                                         purpose=form.cleaned_data["purpose"],
+                                         given_how=form.cleaned_data["given_how"],
+                                         given_on=form.cleaned_data["given_on"])
+    except NotFound:
+        return handler404(request)
+    except HavenError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Consent recorded."))
+    return redirect("intake:detail", intake_id=intake_id)
+
+
+@staff_view(Permission.CONSENT_RECORD)
+@require_POST
+def consent_withdraw(request: HttpRequest, intake_id: str, consent_id: str) -> HttpResponse:
+    from haven.referrals import services as referral_services
+
+    try:
+        referral_services.consent_withdraw(actor=request.user, consent_id=consent_id)
+    except NotFound:
+        return handler404(request)
+    messages.success(request, _("Consent withdrawn. Access closed."))
+    return redirect("intake:detail", intake_id=intake_id)
+
+
+@staff_view(Permission.HOME_VIEW)
+@require_GET
+def attachment_download(request: HttpRequest, file_id: str) -> HttpResponse:
+    """Served only to those who may read the request, as a download, never
+    rendered in the page (the type was checked by content on upload)."""
+    from django.http import HttpResponse as Response
+
+    from haven.intake import services as intake_services
+    from haven.platform.uploads import read_upload
+
+    try:
+        stored = intake_services.attachment_for(actor=request.user, file_id=file_id)
+    except (NotFound, ValueError):
+        return handler404(request)
+    response = Response(read_upload(stored), content_type=stored.content_type)
+    extension = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
+    response["Content-Disposition"] = (
+        f'attachment; filename="attachment.{extension.get(stored.content_type, "bin")}"')
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -34,3 +34,29 @@ class IdempotencyRecord(models.Model):
             models.UniqueConstraint(fields=["scope", "key"], name="idempotency_unique_scope_key")
         ]
         indexes = [models.Index(fields=["created_at"], name="idempotency_created")]
+
+
+class StoredFile(models.Model):
+    """An uploaded file, kept encrypted outside the web root (HAVEN_UPLOAD_DIR),
+    bound to this row; served only by views that check access to its owner."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    original_name = EncryptedJSONField()
+    created_at = models.DateTimeField()
+
+
+class RateLimitBucket(models.Model):
+    """Requests counted per keyed hash of (scope, client) and time window; the
+    client address itself is never stored."""
+
+    digest = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "window_start"], name="rate_limit_unique")
+        ]

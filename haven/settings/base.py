@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "haven.people",
     "haven.intake",
     "haven.cases",
+    "haven.referrals",
+    "haven.tracing",
+    "haven.rights",
+    "haven.portal",
     "haven.web",
 ]
 
@@ -190,6 +194,8 @@ LANGUAGES = [
     ("fr", _("French")),
     ("es", _("Spanish")),
     ("ar", _("Arabic")),
+    ("ru", _("Russian")),
+    ("uk", _("Ukrainian")),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
@@ -208,6 +214,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
+
+# The public portal: numbers shown on every page, the neutral site its quick
+# exit leaves for, and the jurisdiction whose rights pages it shows.
+HAVEN_EMERGENCY_NUMBERS = [("Emergency", "112")]
+HAVEN_HOTLINE_NUMBER = env_str("HAVEN_HOTLINE_NUMBER", "")
+HAVEN_PORTAL_EXIT_URL = env_str("HAVEN_PORTAL_EXIT_URL", "https://www.wikipedia.org/")
+HAVEN_JURISDICTION = env_str("HAVEN_JURISDICTION", "")
+FILE_UPLOAD_HANDLERS = ["haven.platform.uploads.BoundedMemoryUploadHandler"]
 
 # Field encryption keys live outside the database (a key file or the environment).
 HAVEN_KEY_FILE = Path(env_str("HAVEN_KEY_FILE", str(DATA_DIR / "keys.json")))

@@ -56,6 +56,12 @@ NAV_ITEMS = (
         Permission.PERSON_LIST,
     ),
     NavItem(
+        "tracing:report_list",
+        _("Missing-person reports"),
+        _("Reports from families, the portal and partner agencies."),
+        Permission.TRACING_VIEW,
+    ),
+    NavItem(
         "accounts:agency_list",
         _("Agencies"),
         _("Organisations taking part in the referral mechanism."),
@@ -66,6 +72,12 @@ NAV_ITEMS = (
         _("Users"),
         _("Accounts, roles and two-factor resets."),
         Permission.USER_MANAGE,
+    ),
+    NavItem(
+        "rights:list",
+        _("Rights pages"),
+        _("What the public portal tells people about their rights, per language."),
+        Permission.RIGHTS_MANAGE,
     ),
     NavItem(
         "audit:list",

@@ -7,6 +7,8 @@ without an access declaration, or missing from EXPECTED, fails the test.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -14,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from haven.accounts.decorators import PUBLIC, SIGNED_IN
 from haven.accounts.roles import Permission, Role, role_has_permission
 from tests.conftest import verified_client
+from tests.factories import make_user
 
 H, C, F, D, T, A, ADM = (
     Role.HOTLINE_OPERATOR,
@@ -71,6 +74,24 @@ EXPECTED: dict[str, object] = {
     "cases:screening_create": {C},
     "cases:exploitation": {C},
     "audit:list": {ADM},
+    "intake:file": EVERY_ROLE,
+    "intake:reply": {H, C},
+    "intake:consent_create": {H, C},
+    "intake:consent_withdraw": {H, C},
+    "tracing:report_list": {T},
+    "tracing:report_detail": {T},
+    "tracing:report_reply": {T},
+    "rights:list": {ADM},
+    "rights:edit": {ADM},
+    "portal:home": PUBLIC,
+    "portal:ask": PUBLIC,
+    "portal:missing": PUBLIC,
+    "portal:sent": PUBLIC,
+    "portal:rights": PUBLIC,
+    "portal:rights_detail": PUBLIC,
+    "portal:follow": PUBLIC,
+    "portal:request": PUBLIC,
+    "portal:follow_end": PUBLIC,
     "api:me": {"GET": EVERY_ROLE},
     "api:agency_list": {"GET": EVERY_ROLE, "POST": {ADM}},
     "api:agency_detail": {"GET": EVERY_ROLE, "PATCH": {ADM}},
@@ -147,9 +168,23 @@ def sample_kwargs(cast, agencies):  # type: ignore[no-untyped-def]
     case = case_services.case_submit_for_identification(
         actor=cast[C], case_id=case.pk, expected_version=case.version)
     intake = case_services.intake_create(actor=cast[C], channel="hotline")
+    from django.utils import timezone
+
+    from haven.rights.models import RightsPage
+    from haven.tracing.models import MissingPersonReport
+
+    report = MissingPersonReport(agency=agencies["tracing"], source="family",
+                                 received_at=timezone.now(), names={"original": "x"},
+                                 updated_at=timezone.now())
+    report.save(force_insert=True)
     return {
+        "file_id": uuid.uuid4(),
+        "consent_id": uuid.uuid4(),
+        "report_id": report.pk,
+        "page_id": RightsPage.objects.first().pk,
+        "slug": "assistance",
         "agency_id": agencies["shelter"].pk,
-        "user_id": cast[C].pk,
+        "user_id": make_user("matrix_subject", C, agencies["shelter"]).pk,
         "person_id": person.pk,
         "case_id": case.pk,
         "intake_id": intake.pk,
@@ -181,6 +216,7 @@ def expectations(name: str):  # type: ignore[no-untyped-def]
 @pytest.mark.django_db
 def test_matrix(cast, sample_kwargs):
     failures = []
+    clients: dict[str, Client] = {}
     for name, pattern in all_patterns():
         url = url_for(name, pattern, sample_kwargs)
         for method, allowed_roles in expectations(name):
@@ -194,7 +230,11 @@ def test_matrix(cast, sample_kwargs):
             elif status not in (302, 403):  # sign-in redirect (403: CSRF on anonymous POST)
                 failures.append(f"anonymous {method} {name}: {status}, expected sign-in")
             for role, user in cast.items():
-                status = request(verified_client(user), method, url).status_code
+                if role not in clients:
+                    clients[role] = verified_client(user)
+                status = request(clients[role], method, url).status_code
+                if name == "accounts:logout":
+                    del clients[role]  # signed out: the next request needs a new session
                 allowed = allowed_roles in (PUBLIC, SIGNED_IN) or role in allowed_roles
                 if allowed and status in (401, 403, 500):
                     failures.append(f"{role} {method} {name}: {status}, should be allowed")

@@ -43,6 +43,23 @@ from haven.people.domain.name_particles import NO_KNOWN_NAMES, KnownNames, join_
 from haven.people.domain.name_script import to_latin
 from haven.people.domain.name_variants import COMPOUND_HEAD_GROUPS, VARIANT_GROUPS
 
+__all__ = [
+    "GROUP_KEY_PREFIX",
+    "KEY_SCHEME_VERSION",
+    "PAIR_KEY_SEPARATOR",
+    "NameFeatures",
+    "VariantTableError",
+    "canonical_token",
+    "name_features",
+    "name_similarity",
+    "name_tokens",
+    "normalise_name",
+    "phonetic_key",
+    "search_keys",
+    "search_keys_for_tokens",
+    "token_key",
+]
+
 # Stored search keys are a function of this module and its variant table. Bump the
 # version with any change that alters a key, and recompute the stored keys.
 KEY_SCHEME_VERSION = 1
@@ -65,7 +82,9 @@ INITIAL_SIMILARITY = 0.8
 KNOWN_DIFFERENT_NAMES_CEILING = 0.6
 # Each name part present on one side only (a father's name left out) costs this factor.
 MISSING_PART_FACTOR = 0.9
-# Whole names compared with their parts run together (Abdi Rahman / Abdirahman).
+# Names with different token counts are also compared with their parts run together
+# (Abdi Rahman / Abdirahman), when the run-together forms are this alike at least.
+RUN_TOGETHER_MIN_SIMILARITY = 0.9
 RUN_TOGETHER_FACTOR = 0.95
 
 VARIANT_TABLE_ENTRY_NOT_ONE_TOKEN = "variant table: {spelling!r} of {group!r} yields {tokens}"
@@ -311,7 +330,8 @@ def _tokens_similarity(first: Sequence[str], second: Sequence[str]) -> float:
     score = paired * MISSING_PART_FACTOR ** (len(longer) - len(shorter))
     if len(shorter) != len(longer):
         run_together = JaroWinkler.normalized_similarity("".join(shorter), "".join(longer))
-        score = max(score, RUN_TOGETHER_FACTOR * run_together)
+        if run_together >= RUN_TOGETHER_MIN_SIMILARITY:
+            score = max(score, RUN_TOGETHER_FACTOR * run_together)
     return min(1.0, max(0.0, score))
 
 

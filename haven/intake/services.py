@@ -1,0 +1,278 @@
+"""Requests from the public portal: a help request becomes an intake in the
+triage queue, a missing relative becomes a tracing report; either way the
+person gets a tracking code and a passphrase to follow up, shown once."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from haven.accounts import access
+from haven.accounts.models import Agency, AgencyKind
+from haven.accounts.roles import Permission
+from haven.audit.models import AuditAction
+from haven.audit.services import ANONYMOUS, audit_record
+from haven.intake.models import Channel, Intake, IntakeStatus, PublicTicket, TicketMessage
+from haven.kernel.errors import NotFound, ValidationFailed
+from haven.platform.models import StoredFile
+from haven.tracing.models import MissingPersonReport, ReportSource
+
+# No 0/O, 1/I/L or U: codes are read aloud over bad phone lines and copied by hand.
+ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
+MAX_TEXT = 20_000
+
+NO_RECEIVING_AGENCY = _(
+    "Requests cannot be received online right now. Please call the hotline number shown."
+)
+MESSAGE_EMPTY = _("Write a message or attach a file.")
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    code: str
+    passphrase: str
+
+
+def _group(characters: str, size: int = 4) -> str:
+    return "-".join(characters[i : i + size] for i in range(0, len(characters), size))
+
+
+def new_code() -> str:
+    return _group("".join(secrets.choice(ALPHABET) for _ in range(12)))
+
+
+def new_passphrase() -> str:
+    return _group("".join(secrets.choice(ALPHABET) for _ in range(16)).lower())
+
+
+def normalise_code(code: str) -> str:
+    cleaned = "".join(c for c in code.upper() if c.isalnum())
+    return _group(cleaned[:12])
+
+
+def _receiving_agency(*kinds: str) -> Agency:
+    agencies = Agency.objects.filter(receives_portal_requests=True, is_active=True)
+    agency = agencies.filter(kind__in=kinds).order_by("name").first()
+    if agency is None:
+        raise ValidationFailed(str(NO_RECEIVING_AGENCY))
+    return agency
+
+
+def _issue_ticket(**target: Any) -> IssuedTicket:
+    passphrase = new_passphrase()
+    for _attempt in range(5):
+        code = new_code()
+        if not PublicTicket.objects.filter(code=code).exists():
+            break
+    ticket = PublicTicket(code=code, passphrase_hash=make_password(passphrase),
+                          created_at=timezone.now(), **target)
+    ticket.save(force_insert=True)
+    return IssuedTicket(code, passphrase)
+
+
+def _text(value: str, field: str) -> str:
+    if len(value) > MAX_TEXT:
+        raise ValidationFailed(str(_("This text is too long.")),
+                               extra={"errors": {field: [str(_("This text is too long."))]}})
+    return value
+
+
+@transaction.atomic
+def portal_help_request(
+    *,
+    account: str,
+    answers: dict[str, str],
+    place: str,
+    when: str,
+    in_danger: bool,
+    anonymous: bool,
+    contact: dict[str, str],
+    language: str,
+    attachment: StoredFile | None = None,
+) -> IssuedTicket:
+    """A person asks for help or reports exploitation. Immigration status is
+    never asked (IOM-IDM-2009 §11: complaint mechanisms open to regular and
+    irregular migrants)."""
+    agency = _receiving_agency(AgencyKind.HOTLINE, AgencyKind.NGO, AgencyKind.SHELTER,
+                               AgencyKind.SOCIAL_SERVICES, AgencyKind.MIGRANT_RESOURCE_CENTRE)
+    intake = Intake(
+        channel=Channel.PORTAL,
+        received_at=timezone.now(),
+        agency=agency,
+        anonymous=anonymous,
+        contact=None if anonymous else contact,
+        account=_text(account, "account"),
+        circumstances={"place": _text(place, "place"), "when": when[:200], "answers": answers},
+        person_details={},
+        language=language[:8],
+        in_danger=in_danger,
+    )
+    intake.save(force_insert=True)
+    ticket = _issue_ticket(intake=intake, language=language[:8])
+    if attachment is not None:
+        TicketMessage(ticket=intake.ticket, from_person=True, body="", attachment=attachment,
+                      created_at=timezone.now()).save(force_insert=True)
+    audit_record(actor=ANONYMOUS, action=AuditAction.CREATE, object_type="intake",
+                 object_id=intake.pk, fields=["account", "circumstances", "contact"],
+                 detail={"channel": "portal"})
+    return ticket
+
+
+@transaction.atomic
+def portal_missing_report(
+    *,
+    names: dict[str, Any],
+    sex: str,
+    age: int | None,
+    nationality: str,
+    languages: list[str],
+    description: str,
+    last_contact_on: Any,
+    last_place: str,
+    route: str,
+    inquirer: dict[str, str],
+    language: str,
+    photo: StoredFile | None = None,
+) -> IssuedTicket:
+    """A family reports a missing relative (IPU-145 op.12: search for the
+    disappeared and re-establish family links)."""
+    agency = _receiving_agency(AgencyKind.TRACING_SERVICE)
+    now = timezone.now()
+    report = MissingPersonReport(
+        agency=agency, source=ReportSource.PORTAL, received_at=now, names=names, sex=sex,
+        age=age, nationality=nationality, languages=languages,
+        description=_text(description, "description"), last_contact_on=last_contact_on,
+        last_place=_text(last_place, "last_place"), route=_text(route, "route"),
+        inquirer=inquirer, updated_at=now,
+    )
+    report.save(force_insert=True)
+    ticket = _issue_ticket(missing_report=report, language=language[:8])
+    if photo is not None:
+        TicketMessage(ticket=report.ticket, from_person=True, body="", attachment=photo,
+                      created_at=now).save(force_insert=True)
+    audit_record(actor=ANONYMOUS, action=AuditAction.CREATE, object_type="missing_report",
+                 object_id=report.pk, fields=["names", "description", "inquirer"],
+                 detail={"channel": "portal"})
+    return ticket
+
+
+# A hash computed for unknown codes too, so a wrong code takes as long as a
+# wrong passphrase and timing reveals nothing.
+_DUMMY_HASH = make_password("not a real passphrase")
+
+
+def ticket_open(*, code: str, passphrase: str) -> PublicTicket | None:
+    ticket = PublicTicket.objects.filter(code=normalise_code(code)).first()
+    candidate = passphrase.strip().lower()
+    if ticket is None:
+        check_password(candidate, _DUMMY_HASH)
+        return None
+    if not check_password(candidate, ticket.passphrase_hash):
+        return None
+    return ticket
+
+
+@transaction.atomic
+def ticket_add_message(*, ticket_id: object, body: str,
+                       attachment: StoredFile | None = None) -> TicketMessage:
+    """The person adds information or writes to the service."""
+    ticket = PublicTicket.objects.select_for_update().get(pk=ticket_id)
+    if not body.strip() and attachment is None:
+        raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
+    message = TicketMessage(ticket=ticket, from_person=True, body=_text(body, "body"),
+                            attachment=attachment, created_at=timezone.now())
+    message.save(force_insert=True)
+    audit_record(actor=ANONYMOUS, action=AuditAction.CREATE, object_type="ticket_message",
+                 object_id=message.pk, fields=["body"], detail={"ticket": str(ticket.pk)})
+    return message
+
+
+@transaction.atomic
+def ticket_reply(*, actor: Any, intake_id: object, body: str) -> TicketMessage:
+    """A hotline operator or caseworker answers the person on their follow-up page."""
+    intake = access.access_intake_by_id(actor, intake_id, for_triage=True)
+    ticket = PublicTicket.objects.filter(intake=intake).first()
+    if ticket is None:
+        raise NotFound(str(access.NOT_FOUND_MESSAGE))
+    if not body.strip():
+        raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
+    message = TicketMessage(ticket=ticket, from_person=False, author=actor,
+                            body=_text(body, "body"), created_at=timezone.now())
+    message.save(force_insert=True)
+    audit_record(actor=actor, action=AuditAction.CREATE, object_type="ticket_message",
+                 object_id=message.pk, fields=["body"], detail={"intake": str(intake.pk)})
+    return message
+
+
+# What the person sees of their request, in plain words (no internal detail).
+PUBLIC_STATUS = {
+    IntakeStatus.NEW: _("Received. Someone will look at your request soon."),
+    IntakeStatus.CASE_OPENED: _("A caseworker is following your request."),
+    IntakeStatus.ATTACHED: _("A caseworker is following your request."),
+    IntakeStatus.CLOSED: _("Closed. You can still write to us here."),
+}
+MISSING_STATUS = {
+    "open": _("Received. The tracing service is searching."),
+    "match_under_review": _("The tracing service is checking information that may be about "
+                            "your relative. They will contact you."),
+    "found_alive": _("The tracing service has news. They will contact you."),
+    "found_deceased": _("The tracing service has news. They will contact you."),
+    "closed": _("Closed. You can still write to us here."),
+}
+
+
+def public_status(ticket: PublicTicket) -> str:
+    if ticket.intake_id:
+        return str(PUBLIC_STATUS.get(ticket.intake.status, PUBLIC_STATUS[IntakeStatus.NEW]))
+    return str(MISSING_STATUS.get(ticket.missing_report.status, MISSING_STATUS["open"]))
+
+
+def ticket_messages(ticket: PublicTicket) -> list[TicketMessage]:
+    return list(ticket.messages.order_by("created_at"))
+
+
+def can_reply(actor: Any) -> bool:
+    return access.has_permission(actor, Permission.INTAKE_TRIAGE)
+
+
+
+
+@transaction.atomic
+def missing_report_reply(*, actor: Any, report_id: object, body: str) -> TicketMessage:
+    """A tracing officer writes to the family on their follow-up page."""
+    report = access.access_missing_report_by_id(actor, report_id)
+    ticket = PublicTicket.objects.filter(missing_report=report).first()
+    if ticket is None:
+        raise NotFound(str(access.NOT_FOUND_MESSAGE))
+    if not body.strip():
+        raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
+    message = TicketMessage(ticket=ticket, from_person=False, author=actor,
+                            body=_text(body, "body"), created_at=timezone.now())
+    message.save(force_insert=True)
+    audit_record(actor=actor, action=AuditAction.CREATE, object_type="ticket_message",
+                 object_id=message.pk, fields=["body"], detail={"missing_report": str(report.pk)})
+    return message
+
+
+def attachment_for(*, actor: Any, file_id: object):  # type: ignore[no-untyped-def]
+    """A file attached to a portal request, if the actor may read that request."""
+    message = TicketMessage.objects.select_related("ticket").filter(attachment_id=file_id).first()
+    if message is None:
+        raise NotFound(str(access.NOT_FOUND_MESSAGE))
+    ticket = message.ticket
+    if ticket.intake_id:
+        intake = access.access_intake_by_id(actor, ticket.intake_id)
+        if not access.intake_content_visible(actor, intake):
+            raise NotFound(str(access.NOT_FOUND_MESSAGE))
+    else:
+        access.access_missing_report_by_id(actor, ticket.missing_report_id)
+    with transaction.atomic():
+        audit_record(actor=actor, action=AuditAction.READ, object_type="attachment",
+                     object_id=message.attachment_id, fields=["content"])
+    return message.attachment

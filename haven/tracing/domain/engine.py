@@ -1,0 +1,737 @@
+"""Run linkage: missing-person reports against found records, and de-duplication.
+
+The public API (stable: the CLI ``haven link`` and the benchmark harness in
+``bench/linkage`` call it)::
+
+    link(missing_records, found_records, *, backend="duckdb", top_k=10, threshold=0.0,
+         labelled_pairs=None, progress=None, training=None, spark_session=None)
+        -> list[Candidate]
+    dedupe(records, *, backend="duckdb", threshold=0.9, labelled_pairs=None,
+           progress=None, training=None, spark_session=None)
+        -> list[Cluster]
+
+* ``missing_records``, ``found_records``, ``records``: sequences of
+  ``records.LinkageRecord`` (``records.read_records`` reads them from CSV); ids
+  must be unique within each sequence.
+* ``backend``: ``"duckdb"`` (embedded, the default) or ``"spark"`` (a local
+  session, ``local_spark_session()``, unless ``spark_session`` is given). The
+  settings are the same on both; so are the candidates.
+* ``link`` returns, for each missing-person report, its ``top_k`` best candidates
+  with ``match_probability >= threshold``, ranked (``rank`` 1 = best) by match
+  weight, ties broken by the found record's id; ordered by report id, then rank.
+  A found record dated before the person went missing is never a candidate.
+* ``dedupe`` joins records whose pairwise match probability is at least
+  ``threshold`` into clusters (connected components) and returns every cluster,
+  singletons included, each with the links that joined it.
+* ``labelled_pairs``: reviewed pairs, as ``(left_id, right_id)`` or
+  ``(left_id, right_id, is_match)``; for ``link``, left is the report and right
+  the found record. Pairs reviewed as the same person set the m-probabilities
+  (see below); pairs reviewed as different people are not used.
+* ``progress``: called as ``progress(stage, done, total)`` (``total`` may be
+  ``None``); stages are ``features``, ``training``, ``predicting``, ``ranking``
+  (``link``) or ``clustering`` (``dedupe``).
+* Every ``Candidate`` carries ``explanation``: for each attribute (``names``,
+  ``birth``, ``sex``, ``nationality``, ``place``) the comparison level it fell in
+  and that level's match weight (Splink's ``gamma_``/``mw_`` columns).
+
+How the model is trained (``Training`` holds the knobs; all of it is seeded and
+deterministic):
+
+* The prior probability that two records match comes from the size of the data
+  (``settings.prior_probability_two_random_records_match``), never from EM,
+  which gets it wrong by a factor of 10 on this data (research note §3.3).
+* u-probabilities: Splink's random sampling (``estimate_u_using_random_sampling``,
+  seeded, no early stop) when the data have at least ``min_pairs_for_u`` pairs,
+  each level shrunk towards its prior with ``u_prior_strength`` pseudo-pairs, so
+  a level the sample never saw keeps a sensible value instead of 1e-6 and a tiny
+  dataset (whose "random pairs" include its true matches) keeps the priors.
+* m-probabilities: from reviewed pairs when there are any
+  (``estimate_m_from_pairwise_labels``), shrunk towards the prior with
+  ``m_prior_strength`` pseudo-matches, so a handful of reviews cannot zero a level
+  none of them fell in. Otherwise from the expert priors in ``settings.py``,
+  refined by EM with u fixed on two training blocks (same name skeleton; same
+  birth-year interval and sex) when each has at least ``min_pairs_for_em`` pairs:
+  EM's estimate is shrunk towards the prior in proportion to the matches it rests
+  on, and discarded for a comparison whose best level it turns into evidence
+  against a match, or whose worst level into evidence for one (EM alone
+  converged to m = u for birth on this data: research note §3.3).
+
+No Django here. DuckDB and Spark are imported only when used.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import pyarrow as pa
+from splink import Linker
+
+from haven.tracing.domain import settings as model
+from haven.tracing.domain.features import RecordRole, features_table
+from haven.tracing.domain.records import LinkageRecord, ProgressCallback
+from haven.tracing.domain.settings import (
+    ATTRIBUTES,
+    EM_TRAINING_RULES,
+    FOUND_DATASET,
+    MISSING_DATASET,
+    PERSONS_DATASET,
+    UNKNOWN_LABEL,
+    Job,
+    LevelParameters,
+    ModelParameters,
+)
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+    from splink.internals.database_api import DatabaseAPISubClass
+    from splink.internals.splink_dataframe import SplinkDataFrame
+
+Backend = Literal["duckdb", "spark"]
+BACKENDS: tuple[Backend, ...] = ("duckdb", "spark")
+
+UNKNOWN_BACKEND = "backend must be one of {backends}, not {backend!r}"
+BAD_TOP_K = "top_k must be a whole number of at least 1, not {value!r}"
+BAD_THRESHOLD = "threshold must be a probability between 0 and 1, not {value!r}"
+DUPLICATE_ID = "id {record_id!r} is used by more than one record of the {side} records"
+BAD_LABELLED_PAIR = (
+    "a labelled pair is (left_id, right_id) or (left_id, right_id, is_match), not {pair!r}"
+)
+
+TRAINING_STAGE = "training"
+PREDICTING_STAGE = "predicting"
+RANKING_STAGE = "ranking"
+CLUSTERING_STAGE = "clustering"
+
+
+# --- results --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttributeEvidence:
+    """How one attribute of a pair compared: the level it fell in and its weight.
+
+    ``match_weight`` is log2 of the Bayes factor: positive is evidence for the same
+    person, negative against, 0 when the attribute is not known on both records.
+    """
+
+    attribute: str
+    level: str
+    match_weight: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pair of records that may be the same person, for a person to review.
+
+    For ``link``, ``left_id`` is the missing-person report and ``right_id`` the
+    found record, and ``rank`` is the candidate's place among the report's
+    candidates (1 = best). For ``dedupe``, ``left_id < right_id`` and ``rank`` is
+    the place among ``left_id``'s links.
+    """
+
+    left_id: str
+    right_id: str
+    match_probability: float
+    match_weight: float
+    rank: int
+    explanation: tuple[AttributeEvidence, ...]
+
+    def evidence(self, attribute: str) -> AttributeEvidence:
+        for evidence in self.explanation:
+            if evidence.attribute == attribute:
+                return evidence
+        raise KeyError(attribute)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Records taken to be one person: ids sorted, ``cluster_id`` the smallest.
+
+    ``links`` are the pairs at or above the threshold that joined the cluster
+    (none for a record alone), each with its explanation.
+    """
+
+    cluster_id: str
+    record_ids: tuple[str, ...]
+    links: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Training:
+    """How the model is estimated (see the module docstring)."""
+
+    seed: int = 42
+    # u by random sampling: the pairs sampled, the data size below which priors
+    # stay, and the weight of the prior in pseudo-pairs.
+    u_max_pairs: float = 2e6
+    min_pairs_for_u: int = 10_000
+    u_prior_strength: float = 10_000.0
+    # m by EM when there are no reviewed pairs.
+    expectation_maximisation: bool = True
+    min_pairs_for_em: int = 1_000
+    em_max_pairs: float = 1e6
+    # The weight of the prior m in pseudo-matches, against reviews or EM.
+    m_prior_strength: float = 50.0
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """The parameters used for prediction and how each part was estimated."""
+
+    parameters: ModelParameters
+    notes: tuple[str, ...] = field(default=())
+
+
+# --- public API -----------------------------------------------------------------------------------
+
+
+def link(
+    missing_records: Sequence[LinkageRecord],
+    found_records: Sequence[LinkageRecord],
+    *,
+    backend: Backend = "duckdb",
+    top_k: int = 10,
+    threshold: float = 0.0,
+    labelled_pairs: Iterable[Sequence[Any]] | None = None,
+    progress: ProgressCallback | None = None,
+    training: Training | None = None,
+    spark_session: SparkSession | None = None,
+) -> list[Candidate]:
+    """Rank found and deceased persons' records as candidates for each missing person.
+
+    See the module docstring for every argument. Raises ``ValueError`` for an
+    unknown backend, a ``top_k`` below 1, a threshold outside [0, 1] or an id
+    used twice on one side.
+    """
+    _check_backend(backend)
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise ValueError(BAD_TOP_K.format(value=top_k))
+    _check_threshold(threshold)
+    _check_unique_ids(missing_records, "missing")
+    _check_unique_ids(found_records, "found")
+    if not missing_records or not found_records:
+        return []
+    report = progress or _no_progress
+    left = features_table(missing_records, RecordRole.MISSING, progress=report)
+    right = features_table(found_records, RecordRole.FOUND, progress=report)
+    with _Backend(backend, spark_session) as database:
+        inputs = [
+            database.register(left, MISSING_DATASET),
+            database.register(right, FOUND_DATASET),
+        ]
+        labels = _labels(labelled_pairs, MISSING_DATASET, FOUND_DATASET)
+        trained = train(
+            Job.LINK,
+            inputs,
+            left,
+            right,
+            register=database.register,
+            labels=labels,
+            training=training or Training(),
+            progress=report,
+        )
+        linker = _linker(inputs, Job.LINK, trained.parameters)
+        report(PREDICTING_STAGE, 0, 1)
+        predictions = linker.inference.predict(
+            threshold_match_probability=threshold if threshold > 0 else None
+        )
+        report(PREDICTING_STAGE, 1, 1)
+        rows = _ranked_link_rows(predictions, top_k)
+        candidates = [_candidate(row, trained.parameters) for row in rows]
+        report(RANKING_STAGE, len(candidates), len(candidates))
+    return candidates
+
+
+def dedupe(
+    records: Sequence[LinkageRecord],
+    *,
+    backend: Backend = "duckdb",
+    threshold: float = 0.9,
+    labelled_pairs: Iterable[Sequence[Any]] | None = None,
+    progress: ProgressCallback | None = None,
+    training: Training | None = None,
+    spark_session: SparkSession | None = None,
+) -> list[Cluster]:
+    """Group records that are the same person: clusters ordered by ``cluster_id``.
+
+    See the module docstring for every argument. Raises ``ValueError`` for an
+    unknown backend, a threshold outside [0, 1] or an id used twice.
+    """
+    _check_backend(backend)
+    _check_threshold(threshold)
+    _check_unique_ids(records, "input")
+    if not records:
+        return []
+    report = progress or _no_progress
+    table = features_table(records, RecordRole.PERSON, progress=report)
+    with _Backend(backend, spark_session) as database:
+        inputs = [database.register(table, PERSONS_DATASET)]
+        labels = _labels(labelled_pairs, PERSONS_DATASET, PERSONS_DATASET)
+        trained = train(
+            Job.DEDUPE,
+            inputs,
+            table,
+            None,
+            register=database.register,
+            labels=labels,
+            training=training or Training(),
+            progress=report,
+        )
+        linker = _linker(inputs, Job.DEDUPE, trained.parameters)
+        report(PREDICTING_STAGE, 0, 1)
+        predictions = linker.inference.predict(threshold_match_probability=threshold)
+        report(PREDICTING_STAGE, 1, 1)
+        rows = predictions.query_sql(
+            f"select unique_id_l as left_id, unique_id_r as right_id, {_RESULT_COLUMNS}"
+            " from {this}"
+        ).as_record_list()
+    links = _dedupe_links(rows, trained.parameters, threshold)
+    clusters = _clusters([record.id for record in records], links)
+    report(CLUSTERING_STAGE, len(clusters), len(clusters))
+    return clusters
+
+
+# --- checks ---------------------------------------------------------------------------------------
+
+
+def _no_progress(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+def _check_backend(backend: str) -> None:
+    if backend not in BACKENDS:
+        raise ValueError(UNKNOWN_BACKEND.format(backends=", ".join(BACKENDS), backend=backend))
+
+
+def _check_threshold(threshold: float) -> None:
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not 0.0 <= threshold <= 1.0
+    ):
+        raise ValueError(BAD_THRESHOLD.format(value=threshold))
+
+
+def _check_unique_ids(records: Sequence[LinkageRecord], side: str) -> None:
+    seen: set[str] = set()
+    for record in records:
+        if record.id in seen:
+            raise ValueError(DUPLICATE_ID.format(record_id=record.id, side=side))
+        seen.add(record.id)
+
+
+# --- backends -------------------------------------------------------------------------------------
+
+# A local Spark session for one machine: its size, and quiet logs.
+LOCAL_SPARK_CORES = 2
+LOCAL_SPARK_SHUFFLE_PARTITIONS = 4
+
+
+def local_spark_session() -> SparkSession:
+    """A local-mode Spark session set up for Splink (its similarity UDF jar, which
+    ships inside the splink wheel, and a checkpoint directory). Reused if one runs."""
+    from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
+
+    spark = (
+        SparkSession.builder.master(f"local[{LOCAL_SPARK_CORES}]")
+        .appName("haven-linkage")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", str(LOCAL_SPARK_SHUFFLE_PARTITIONS))
+        .config("spark.default.parallelism", str(LOCAL_SPARK_SHUFFLE_PARTITIONS))
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    if spark.sparkContext._jsc.sc().getCheckpointDir().isEmpty():  # type: ignore[union-attr]
+        spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="haven-spark-checkpoints-"))
+    return spark
+
+
+class _Backend:
+    """The Splink database API for one run, and its clean-up."""
+
+    def __init__(self, backend: Backend, spark_session: SparkSession | None) -> None:
+        self.api: DatabaseAPISubClass
+        if backend == "duckdb":
+            from splink.backends.duckdb import DuckDBAPI
+
+            self.api = DuckDBAPI()
+        else:
+            from splink.backends.spark import SparkAPI
+
+            local = spark_session is None
+            session = local_spark_session() if local else spark_session
+            self.api = SparkAPI(
+                spark_session=session,
+                # Local runs keep intermediate tables in memory; a cluster session
+                # keeps Splink's default (parquet in the checkpoint directory).
+                break_lineage_method="persist" if local else None,
+                num_partitions_on_repartition=LOCAL_SPARK_SHUFFLE_PARTITIONS if local else None,
+            )
+
+        self._run = uuid.uuid4().hex
+        self._registered: list[str] = []
+
+    def register(self, table: pa.Table, dataset: str) -> SplinkDataFrame:
+        """Register an input under a table name of its own (a Spark session outlives
+        the run and may run several at once) and the dataset name ``dataset``."""
+        table_name = f"__haven_{self._run}_{len(self._registered)}"
+        self._registered.append(table_name)
+        return self.api.register(table, dataset_display_name=dataset, table_name=table_name)
+
+    def __enter__(self) -> _Backend:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.api.delete_tables_created_by_splink_from_db()
+        for table_name in self._registered:
+            self.api.delete_table_from_database(table_name)
+
+
+# --- training -------------------------------------------------------------------------------------
+
+
+def train(
+    job: Job,
+    inputs: list[SplinkDataFrame],
+    left: pa.Table,
+    right: pa.Table | None,
+    *,
+    register: Callable[[pa.Table, str], SplinkDataFrame],
+    labels: pa.Table | None,
+    training: Training,
+    progress: ProgressCallback,
+) -> TrainedModel:
+    """Estimate the model for registered ``inputs`` (``left``/``right``: their features).
+
+    See the module docstring for the method; ``TrainedModel.notes`` says which
+    estimate each part of the model comes from.
+    """
+    left_count = left.num_rows
+    right_count = right.num_rows if right is not None else 0
+    parameters = model.prior_parameters(
+        model.prior_probability_two_random_records_match(
+            job, left_count=left_count, right_count=right_count
+        )
+    )
+    notes: list[str] = []
+    steps = 3
+    progress(TRAINING_STAGE, 0, steps)
+
+    total_pairs = (
+        left_count * right_count if job is Job.LINK else left_count * (left_count - 1) // 2
+    )
+    if total_pairs >= training.min_pairs_for_u:
+        linker = _linker(inputs, job, parameters)
+        linker.training.estimate_u_using_random_sampling(
+            max_pairs=training.u_max_pairs, seed=training.seed, min_count_per_level=None
+        )
+        sampled = min(float(total_pairs), training.u_max_pairs)
+        estimated = _estimated_levels(linker, "u_probability")
+        for attribute in ATTRIBUTES:
+            parameters = parameters.with_levels(
+                attribute,
+                _shrunk(
+                    parameters.levels[attribute],
+                    estimated[attribute],
+                    "u_probability",
+                    evidence=sampled,
+                    prior_strength=training.u_prior_strength,
+                ),
+            )
+        notes.append(f"u: random sampling of {sampled:,.0f} pairs, shrunk towards the priors")
+    else:
+        notes.append(f"u: priors ({total_pairs:,} pairs are too few to sample)")
+    progress(TRAINING_STAGE, 1, steps)
+
+    label_count = labels.num_rows if labels is not None else 0
+    if labels is not None and label_count:
+        linker = _linker(inputs, job, parameters)
+        linker.training.estimate_m_from_pairwise_labels(register(labels, "labels"))
+        estimated = _estimated_levels(linker, "m_probability")
+        for attribute in ATTRIBUTES:
+            parameters = parameters.with_levels(
+                attribute,
+                _shrunk(
+                    parameters.levels[attribute],
+                    estimated[attribute],
+                    "m_probability",
+                    evidence=float(label_count),
+                    prior_strength=training.m_prior_strength,
+                ),
+            )
+        notes.append(f"m: {label_count} reviewed pairs, shrunk towards the priors")
+    elif training.expectation_maximisation:
+        parameters = _expectation_maximisation(
+            job, inputs, left, right, parameters, training, notes
+        )
+    else:
+        notes.append("m: priors")
+    progress(TRAINING_STAGE, steps, steps)
+    return TrainedModel(parameters, tuple(notes))
+
+
+def _expectation_maximisation(
+    job: Job,
+    inputs: list[SplinkDataFrame],
+    left: pa.Table,
+    right: pa.Table | None,
+    parameters: ModelParameters,
+    training: Training,
+    notes: list[str],
+) -> ModelParameters:
+    for columns, attributes in EM_TRAINING_RULES:
+        pairs = _pairs_in_block(columns, left, right)
+        rule = " and ".join(f"l.{column} = r.{column}" for column in columns)
+        if pairs < training.min_pairs_for_em:
+            notes.append(f"m: priors for {', '.join(attributes)} ({pairs} pairs with {rule})")
+            continue
+        linker = _linker(inputs, job, parameters)
+        session = linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, fix_u_probabilities=True, max_pairs=training.em_max_pairs
+        )
+        block_match_share = session.core_model_settings.probability_two_random_records_match
+        matches = block_match_share * min(float(pairs), training.em_max_pairs)
+        estimated = _estimated_levels(linker, "m_probability")
+        for attribute in attributes:
+            candidate = _shrunk(
+                parameters.levels[attribute],
+                estimated[attribute],
+                "m_probability",
+                evidence=matches,
+                prior_strength=training.m_prior_strength,
+            )
+            if _discriminates(candidate):
+                parameters = parameters.with_levels(attribute, candidate)
+                notes.append(f"m: EM for {attribute} on {rule} (~{matches:,.0f} matches)")
+            else:
+                notes.append(f"m: prior for {attribute} (EM on {rule} lost its direction)")
+    return parameters
+
+
+def _linker(inputs: list[SplinkDataFrame], job: Job, parameters: ModelParameters) -> Linker:
+    # log_level=None: Splink's step-by-step INFO messages stay out of the caller's
+    # output unless the caller configured logging; runs report through ``progress``.
+    return Linker(inputs, model.settings_creator(job, parameters), log_level=None)
+
+
+def _pairs_in_block(columns: Sequence[str], left: pa.Table, right: pa.Table | None) -> int:
+    """Pairs an equality rule on ``columns`` joins (nulls join nothing), counted exactly."""
+
+    def keys(table: pa.Table) -> Counter[tuple[Any, ...]]:
+        values = [table.column(column).to_pylist() for column in columns]
+        return Counter(key for key in zip(*values, strict=True) if None not in key)
+
+    left_keys = keys(left)
+    if right is None:
+        return sum(count * (count - 1) // 2 for count in left_keys.values())
+    right_keys = keys(right)
+    return sum(count * right_keys[key] for key, count in left_keys.items())
+
+
+def _estimated_levels(linker: Linker, probability: str) -> dict[str, list[float]]:
+    """The m or u probability of each non-null level as the linker now holds it."""
+    estimated: dict[str, list[float]] = {}
+    for comparison in linker.misc.save_model_to_json()["comparisons"]:
+        values = []
+        for level in comparison["comparison_levels"]:
+            if level.get("is_null_level"):
+                continue
+            value = level.get(probability)
+            values.append(float(value) if isinstance(value, int | float) else 0.0)
+        estimated[comparison["output_column_name"]] = values
+    return estimated
+
+
+# Probabilities never reach 0: a level seen in no match is rare, not impossible.
+MIN_PROBABILITY = 1e-6
+
+
+def _shrunk(
+    prior: tuple[LevelParameters, ...],
+    estimate: Sequence[float],
+    probability: Literal["m_probability", "u_probability"],
+    *,
+    evidence: float,
+    prior_strength: float,
+) -> tuple[LevelParameters, ...]:
+    """Each level's estimate and prior averaged, weighted by evidence and prior strength
+    (a Dirichlet prior with ``prior_strength`` pseudo-observations), renormalised."""
+    weight = evidence / (evidence + prior_strength)
+    total_estimate = sum(estimate)
+    shares = [value / total_estimate if total_estimate > 0 else 0.0 for value in estimate]
+    blended = [
+        max(
+            MIN_PROBABILITY,
+            weight * share + (1 - weight) * getattr(level, probability),
+        )
+        for level, share in zip(prior, shares, strict=True)
+    ]
+    total = sum(blended)
+    result = []
+    for level, value in zip(prior, blended, strict=True):
+        if probability == "m_probability":
+            result.append(LevelParameters(level.label, value / total, level.u_probability))
+        else:
+            result.append(LevelParameters(level.label, level.m_probability, value / total))
+    return tuple(result)
+
+
+def _discriminates(levels: tuple[LevelParameters, ...]) -> bool:
+    """The best level is evidence for a match and the "else" level against one."""
+    best, worst = levels[0], levels[-1]
+    return best.m_probability > best.u_probability and worst.m_probability < worst.u_probability
+
+
+def _labels(
+    labelled_pairs: Iterable[Sequence[Any]] | None, left_dataset: str, right_dataset: str
+) -> pa.Table | None:
+    """The reviewed matches as Splink's pairwise labels table (``None`` when none)."""
+    if labelled_pairs is None:
+        return None
+    rows = []
+    for pair in labelled_pairs:
+        if len(pair) not in (2, 3):
+            raise ValueError(BAD_LABELLED_PAIR.format(pair=pair))
+        if len(pair) == 3 and not pair[2]:
+            continue
+        rows.append(
+            {
+                "source_dataset_l": left_dataset,
+                "unique_id_l": str(pair[0]),
+                "source_dataset_r": right_dataset,
+                "unique_id_r": str(pair[1]),
+            }
+        )
+    if not rows:
+        return None
+    return pa.Table.from_pylist(rows)
+
+
+# --- results from predictions ---------------------------------------------------------------------
+
+_RESULT_COLUMNS = ", ".join(
+    ["match_probability", "match_weight"]
+    + [f"gamma_{attribute}" for attribute in ATTRIBUTES]
+    + [f"mw_{attribute}" for attribute in ATTRIBUTES]
+)
+
+# Ranks compare match weights rounded here, so that the last bits of floating-point
+# sums (which differ between backends) cannot reorder candidates of equal weight.
+RANKING_DECIMALS = 6
+
+
+def _ranked_link_rows(predictions: SplinkDataFrame, top_k: int) -> list[dict[str, Any]]:
+    """The best ``top_k`` predictions of each report, ranked in SQL on the backend."""
+    report_is_left = f"source_dataset_l = '{MISSING_DATASET}'"
+    sql = f"""
+        select * from (
+            select
+                left_id, right_id, {_RESULT_COLUMNS},
+                row_number() over (
+                    partition by left_id
+                    order by round(match_weight, {RANKING_DECIMALS}) desc, right_id
+                ) as candidate_rank
+            from (
+                select
+                    case when {report_is_left} then unique_id_l else unique_id_r end as left_id,
+                    case when {report_is_left} then unique_id_r else unique_id_l end as right_id,
+                    {_RESULT_COLUMNS}
+                from {{this}}
+            ) as oriented
+        ) as ranked
+        where candidate_rank <= {top_k}
+        order by left_id, candidate_rank
+    """
+    return predictions.query_sql(sql).as_record_list()
+
+
+def _explanation(row: dict[str, Any], parameters: ModelParameters) -> tuple[AttributeEvidence, ...]:
+    evidence = []
+    for attribute in ATTRIBUTES:
+        gamma = int(row[f"gamma_{attribute}"])
+        levels = parameters.levels[attribute]
+        # Splink numbers a comparison's levels from the top: the first non-null
+        # level is len(levels) - 1, the "else" level 0, the null level -1.
+        label = UNKNOWN_LABEL if gamma < 0 else levels[len(levels) - 1 - gamma].label
+        evidence.append(AttributeEvidence(attribute, label, float(row[f"mw_{attribute}"])))
+    return tuple(evidence)
+
+
+def _candidate(row: dict[str, Any], parameters: ModelParameters) -> Candidate:
+    return Candidate(
+        left_id=str(row["left_id"]),
+        right_id=str(row["right_id"]),
+        match_probability=float(row["match_probability"]),
+        match_weight=float(row["match_weight"]),
+        rank=int(row["candidate_rank"]),
+        explanation=_explanation(row, parameters),
+    )
+
+
+def _dedupe_links(
+    rows: list[dict[str, Any]], parameters: ModelParameters, threshold: float
+) -> list[Candidate]:
+    """Pairs at or above the threshold, ``left_id < right_id``, ranked per left id."""
+    oriented = []
+    for row in rows:
+        if float(row["match_probability"]) < threshold:
+            continue
+        first, second = sorted((str(row["left_id"]), str(row["right_id"])))
+        oriented.append({**row, "left_id": first, "right_id": second})
+    oriented.sort(
+        key=lambda row: (
+            row["left_id"],
+            -round(float(row["match_weight"]), RANKING_DECIMALS),
+            row["right_id"],
+        )
+    )
+    links = []
+    rank = 0
+    previous = None
+    for row in oriented:
+        rank = rank + 1 if row["left_id"] == previous else 1
+        previous = row["left_id"]
+        links.append(_candidate({**row, "candidate_rank": rank}, parameters))
+    return links
+
+
+def _clusters(record_ids: list[str], links: list[Candidate]) -> list[Cluster]:
+    """Connected components of the links (union-find), every record in one."""
+    parent = {record_id: record_id for record_id in record_ids}
+
+    def root(record_id: str) -> str:
+        while parent[record_id] != record_id:
+            parent[record_id] = parent[parent[record_id]]
+            record_id = parent[record_id]
+        return record_id
+
+    for candidate in links:
+        first, second = root(candidate.left_id), root(candidate.right_id)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
+    members: dict[str, list[str]] = {}
+    for record_id in record_ids:
+        members.setdefault(root(record_id), []).append(record_id)
+    links_of: dict[str, list[Candidate]] = {}
+    for candidate in links:
+        links_of.setdefault(root(candidate.left_id), []).append(candidate)
+    clusters = []
+    for ids in members.values():
+        ordered = tuple(sorted(ids))
+        clusters.append(
+            Cluster(
+                cluster_id=ordered[0],
+                record_ids=ordered,
+                links=tuple(links_of.get(root(ordered[0]), ())),
+            )
+        )
+    return sorted(clusters, key=lambda cluster: cluster.cluster_id)

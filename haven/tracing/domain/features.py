@@ -1,0 +1,253 @@
+"""The columns Splink compares, derived from each ``LinkageRecord`` once.
+
+Splink compares columns with SQL, and the same SQL has to run on DuckDB and on
+Spark, so everything that needs Python (transliteration, the variant table,
+date arithmetic) happens here, before the data reach either backend: the
+comparisons in ``settings.py`` only intersect arrays, compare integers and
+measure edit distances, which both backends compute identically.
+
+Names (all of a record's names, in every script, pooled; see
+``haven.people.domain.names`` for the pipeline):
+
+* ``name_canonical``: the distinct canonical tokens (Mohamed, Muhammad, محمد →
+  ``muhammad``; Osman, Othman, عثمان → ``uthman``), initials left out;
+* ``name_keys``: the search key of each token (``names.search_keys``): its
+  variant-table group (``=muhammad``) for a listed spelling, else the groups that
+  use its consonant skeleton, else the skeleton itself; so a spelling the table
+  does not list still meets its name, while Mahmoud and Muhammad (one skeleton,
+  two names) stay apart;
+* ``name_pair_keys``: the search keys of every two tokens of one name, which
+  blocking joins on;
+* ``name_phonetic``: the distinct metaphone codes of the tokens;
+* ``name_full_keys``: each name's canonical tokens sorted and joined, so that one
+  name written in another order or script is the same key;
+* ``name_skeleton``: the consonant skeletons of the first name's canonical tokens,
+  sorted and joined, a string for edit-distance comparison (a typo the variant
+  table and the search keys miss), with ``name_unlisted`` saying whether that
+  name has a token the variant table does not list (a typo makes one; two listed
+  names one letter apart, Ahmad and Hamid, are two names, not a typo);
+
+Birth: a birth-year interval ``birth_year_lo``..``birth_year_hi`` from the birth
+date, or from the age at its date widened by the estimate's tolerance;
+``birth_date_exact`` only for a full date that is not a placeholder; and
+``birth_years``, the years of a narrow interval, for blocking.
+
+Events: ``missing_day_lo`` (the earliest day a missing person can have gone
+missing) on missing-person reports, ``found_day_hi`` (the latest day a found
+person can have been found) on found records, as days since 1970-01-01, for the
+rule that nobody is found before they went missing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import pyarrow as pa
+
+from haven.people.domain.name_variants import VARIANT_GROUPS
+from haven.people.domain.names import (
+    PAIR_KEY_SEPARATOR,
+    name_features,
+    normalise_name,
+    search_keys_for_tokens,
+    token_key,
+)
+from haven.tracing.domain.records import AgeEstimate, LinkageRecord, PartialDate
+
+# Birth dates that agencies write when only the year is known (month, day): read as
+# the year alone, so 2000-01-01 neither matches nor contradicts 2000-05-17.
+PLACEHOLDER_BIRTH_DAYS = frozenset({(1, 1), (7, 1)})
+
+# An age given as one number is an estimate: the birth-year interval it gives is
+# widened by BASE + age // YEARS_PER_EXTRA years on each side (a child of 5: 1 year;
+# an adult of 25: 2; of 45: 4). A range ("25-35") already states its uncertainty.
+AGE_TOLERANCE_BASE_YEARS = 1
+AGE_TOLERANCE_YEARS_PER_EXTRA = 15
+
+# Blocking joins on each year of the birth-year interval; a wider interval (a
+# forensic estimate "20-60") would join with too much and is left out of blocking.
+MAX_BLOCKING_BIRTH_YEARS = 12
+
+# Tokens shorter than this (initials) match too many names to count as a shared part.
+MIN_TOKEN_LENGTH = 2
+
+EPOCH = datetime.date(1970, 1, 1)
+
+
+class RecordRole(StrEnum):
+    """What a record is in a linkage job, which decides how its event date is read."""
+
+    MISSING = "missing"  # a missing-person report: event_date = went missing
+    FOUND = "found"  # a found or deceased person: event_date = found
+    PERSON = "person"  # de-duplication: event_date = recorded; no order rule
+
+
+@dataclass(frozen=True)
+class BirthYears:
+    """The years a person can have been born in, and the full birth date if trusted."""
+
+    lowest: int
+    highest: int
+    exact_date: datetime.date | None = None
+
+
+def age_tolerance_years(age: AgeEstimate) -> int:
+    """Years added on each side of the interval an age estimate gives."""
+    if age.lowest != age.highest:
+        return 0
+    return AGE_TOLERANCE_BASE_YEARS + age.lowest // AGE_TOLERANCE_YEARS_PER_EXTRA
+
+
+def is_placeholder_birth_date(date: PartialDate) -> bool:
+    return date.is_full and (date.month, date.day) in PLACEHOLDER_BIRTH_DAYS
+
+
+def birth_years(record: LinkageRecord) -> BirthYears | None:
+    """The birth-year interval of a record (``None`` if neither birth date nor age).
+
+    A birth date gives its year (and, when full and not a placeholder, the date);
+    an age A at a date D gives the years D - A - 1 .. D - A (a birthday may or may
+    not have passed), over every day D can mean, widened by ``age_tolerance_years``.
+    """
+    if record.birth_date is not None:
+        born = record.birth_date
+        exact = None
+        if born.is_full and not is_placeholder_birth_date(born):
+            exact = born.earliest
+        return BirthYears(born.year, born.year, exact)
+    reference = record.age_reference_date
+    if record.age is None or reference is None:
+        return None
+    tolerance = age_tolerance_years(record.age)
+    return BirthYears(
+        lowest=reference.earliest.year - record.age.highest - 1 - tolerance,
+        highest=reference.latest.year - record.age.lowest + tolerance,
+    )
+
+
+def normalise_place(text: str) -> str:
+    """A place name in the same lowercase Latin as names (Tripoli, TRIPOLI → tripoli)."""
+    return normalise_name(text)
+
+
+def _days(date: datetime.date) -> int:
+    return (date - EPOCH).days
+
+
+def _distinct(values: Iterable[str]) -> list[str] | None:
+    """Sorted distinct values, or ``None`` when there are none (a null column)."""
+    found = sorted({value for value in values if value})
+    return found or None
+
+
+def name_columns(names: Sequence[str]) -> dict[str, Any]:
+    """The name columns of a record with these names (all scripts pooled)."""
+    canonical: list[str] = []
+    phonetic: list[str] = []
+    full_keys: list[str] = []
+    keys: set[str] = set()
+    first: str | None = None
+    first_unlisted: bool | None = None
+    for name in names:
+        features = name_features(name)
+        if not features.tokens:
+            continue
+        kept = [
+            index for index, token in enumerate(features.tokens) if len(token) >= MIN_TOKEN_LENGTH
+        ]
+        canonical.extend(features.canonical_tokens[index] for index in kept)
+        phonetic.extend(features.phonetic_keys[index] for index in kept)
+        full_keys.append(features.sorted_canonical)
+        keys.update(search_keys_for_tokens(features.tokens))
+        if first is None:
+            first_canonical = [features.canonical_tokens[index] for index in kept]
+            first = " ".join(sorted(token_key(token) for token in first_canonical))
+            first_unlisted = any(token not in VARIANT_GROUPS for token in first_canonical)
+    return {
+        "name_canonical": _distinct(canonical),
+        "name_phonetic": _distinct(phonetic),
+        "name_full_keys": _distinct(full_keys),
+        "name_skeleton": first or None,
+        "name_unlisted": first_unlisted,
+        "name_keys": _distinct(key for key in keys if PAIR_KEY_SEPARATOR not in key),
+        "name_pair_keys": _distinct(key for key in keys if PAIR_KEY_SEPARATOR in key),
+    }
+
+
+def record_features(record: LinkageRecord, role: RecordRole) -> dict[str, Any]:
+    """One row of the table Splink reads (see ``FEATURE_SCHEMA``)."""
+    born = birth_years(record)
+    places = [normalise_place(place) for place in (record.place, *record.route) if place]
+    event = record.event_date
+    row: dict[str, Any] = {"unique_id": record.id}
+    row.update(name_columns(record.names))
+    row.update(
+        {
+            "birth_year_lo": born.lowest if born else None,
+            "birth_year_hi": born.highest if born else None,
+            "birth_date_exact": born.exact_date.isoformat() if born and born.exact_date else None,
+            "birth_years": (
+                list(range(born.lowest, born.highest + 1))
+                if born and born.highest - born.lowest < MAX_BLOCKING_BIRTH_YEARS
+                else None
+            ),
+            "sex": record.sex.value if record.sex else None,
+            "nationalities": sorted(record.nationality) or None,
+            "place": normalise_place(record.place) if record.place else None,
+            "places": _distinct(places),
+            "missing_day_lo": (
+                _days(event.earliest) if event and role is RecordRole.MISSING else None
+            ),
+            "found_day_hi": _days(event.latest) if event and role is RecordRole.FOUND else None,
+        }
+    )
+    return row
+
+
+_STRINGS = pa.list_(pa.string())
+
+FEATURE_SCHEMA = pa.schema(
+    [
+        ("unique_id", pa.string()),
+        ("name_canonical", _STRINGS),
+        ("name_phonetic", _STRINGS),
+        ("name_full_keys", _STRINGS),
+        ("name_skeleton", pa.string()),
+        ("name_unlisted", pa.bool_()),
+        ("name_keys", _STRINGS),
+        ("name_pair_keys", _STRINGS),
+        ("birth_year_lo", pa.int32()),
+        ("birth_year_hi", pa.int32()),
+        ("birth_date_exact", pa.string()),
+        ("birth_years", pa.list_(pa.int32())),
+        ("sex", pa.string()),
+        ("nationalities", _STRINGS),
+        ("place", pa.string()),
+        ("places", _STRINGS),
+        ("missing_day_lo", pa.int32()),
+        ("found_day_hi", pa.int32()),
+    ]
+)
+
+FEATURES_STAGE = "features"
+PROGRESS_EVERY_RECORDS = 10_000
+
+
+def features_table(
+    records: Sequence[LinkageRecord],
+    role: RecordRole,
+    *,
+    progress: Callable[[str, int, int | None], None] | None = None,
+) -> pa.Table:
+    """The Arrow table of ``record_features`` for every record, in ``FEATURE_SCHEMA``."""
+    rows = []
+    total = len(records)
+    for done, record in enumerate(records, start=1):
+        rows.append(record_features(record, role))
+        if progress is not None and (done % PROGRESS_EVERY_RECORDS == 0 or done == total):
+            progress(FEATURES_STAGE, done, total)
+    return pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA)

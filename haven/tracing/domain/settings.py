@@ -1,0 +1,359 @@
+"""The Splink model for Haven's two linkage jobs, as data.
+
+* ``Job.LINK``: missing-person reports (left) against found and deceased persons'
+  records (right), Splink ``link_only``. The product is a ranked list of candidates
+  per report for a tracing officer to review, not a decision.
+* ``Job.DEDUPE``: the same person recorded by several agencies, ``dedupe_only``.
+
+The comparisons use only array intersections, integer arithmetic, ``levenshtein``
+and ``length``, which DuckDB and Spark both compute identically (and with no UDF
+to ship to Spark workers), so the same settings give the same candidates on
+either backend. Every Python-side transformation is in ``features.py``.
+
+Comparisons (``ATTRIBUTES``), each level with a prior m and u probability:
+
+* ``names``: token-set comparison of all the record's names, so word order, a
+  missing father's or grandfather's name, and the script or romanisation do not
+  matter: the same names; every part of one name in the other (a part missing,
+  not a part different); 3 or 2 parts shared; 2 parts alike in spelling (search
+  keys: spellings the variant table does not list); skeletons one letter apart
+  (a typo); one part shared (in spelling or sound); nothing shared. A brother
+  shares the father's and grandfather's names but not the given name, so he
+  lands on "2 parts shared", while the person himself with a name left out lands
+  on "every part of one name in the other".
+* ``birth``: the birth-year intervals (from a birth date, or from an age at its
+  date): the same full birth date; the same known year; intervals overlapping;
+  within 2 years; within 5 years; further apart.
+* ``sex``, ``nationality`` (any nationality shared), ``place`` (the same place of
+  the event; 2 or 1 places of the route shared).
+
+The hard rule (``Job.LINK`` only): a person cannot be found before they went
+missing. A found record whose latest possible found date is before the earliest
+possible date the report says the person went missing is never compared: the
+condition is part of every blocking rule, so the pair is impossible, not merely
+unlikely.
+
+Blocking (``blocking_rules``), chosen for recall on transliterated names, each
+a join on exploded arrays:
+
+1. two name parts shared (a search pair key: two canonical tokens or skeletons);
+2. one name part shared and a birth year in common;
+3. a birth year, the sex, a nationality and a place in common (names spelled
+   beyond recognition);
+4. a birth year, the sex and a nationality in common when one record has no name
+   (unidentified remains).
+
+No Django here: this runs where Splink runs, on a laptop or a Spark cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+import splink.comparison_level_library as cll
+from splink import SettingsCreator
+from splink.blocking_rule_library import CustomRule
+from splink.internals.blocking_rule_creator import BlockingRuleCreator
+from splink.internals.comparison_level_creator import ComparisonLevelCreator
+from splink.internals.comparison_library import CustomComparison
+
+
+class Job(StrEnum):
+    LINK = "link"  # missing-person reports ↔ found and deceased persons
+    DEDUPE = "dedupe"  # one person in several agencies' records
+
+
+# Names of the datasets as Splink sees them (``source_dataset``).
+MISSING_DATASET = "missing"
+FOUND_DATASET = "found"
+PERSONS_DATASET = "persons"
+
+# The comparisons, in the order of the explanation of a candidate.
+NAMES = "names"
+BIRTH = "birth"
+SEX = "sex"
+NATIONALITY = "nationality"
+PLACE = "place"
+ATTRIBUTES = (NAMES, BIRTH, SEX, NATIONALITY, PLACE)
+
+# The label of the null level of every comparison (either side unknown): weight 0.
+UNKNOWN_LABEL = "not known on both records"
+
+# Share of missing-person reports expected to have their person among the found
+# records, and of records expected to have a duplicate: with the size of the data
+# they give the prior probability that two records are the same person.
+LINK_SHARE_OF_REPORTS_MATCHED = 0.5
+DEDUPE_DUPLICATES_PER_RECORD = 0.3
+MAX_PROBABILITY_TWO_RANDOM_RECORDS_MATCH = 0.5
+
+
+@dataclass(frozen=True)
+class LevelParameters:
+    """One comparison level: its label, m (share among matches) and u (non-matches)."""
+
+    label: str
+    m_probability: float
+    u_probability: float
+
+
+@dataclass(frozen=True)
+class ModelParameters:
+    """Every parameter of a model: the prior match probability and each level's m, u.
+
+    ``levels[attribute]`` lists the non-null levels of a comparison in settings order
+    (from the strongest agreement down to the "else" level).
+    """
+
+    probability_two_random_records_match: float
+    levels: Mapping[str, tuple[LevelParameters, ...]]
+
+    def with_levels(self, attribute: str, levels: tuple[LevelParameters, ...]) -> ModelParameters:
+        updated = dict(self.levels)
+        updated[attribute] = levels
+        return ModelParameters(self.probability_two_random_records_match, updated)
+
+
+@dataclass(frozen=True)
+class _Level:
+    label: str
+    condition: Callable[[], ComparisonLevelCreator]
+    m_prior: float
+    u_prior: float
+
+
+def _sql(condition: str) -> Callable[[], ComparisonLevelCreator]:
+    return lambda: cll.CustomLevel(condition)
+
+
+def _intersect(column: str, size: int) -> Callable[[], ComparisonLevelCreator]:
+    return lambda: cll.ArrayIntersectLevel(column, min_intersection=size)
+
+
+def _birth_gap_at_most(years: int) -> Callable[[], ComparisonLevelCreator]:
+    # The gap between two intervals; zero or less when they overlap.
+    return _sql(
+        "greatest(birth_year_lo_l, birth_year_lo_r) - least(birth_year_hi_l, birth_year_hi_r)"
+        f" <= {years}"
+    )
+
+
+def _else() -> ComparisonLevelCreator:
+    return cll.ElseLevel()
+
+
+# One letter is a typo only in a name long enough (two short parts at least).
+MIN_SKELETON_LENGTH_FOR_TYPO = 6
+
+# Priors: m from what tracing officers and the research note expect of true matches
+# (transliterated names, age estimates ±3 years, people moving along a route), u
+# from a population where a few given names are very common. u is re-estimated from
+# the data (random sampling) when it is large enough; m from reviewed pairs, or EM.
+_COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
+    NAMES: (
+        "name_canonical",
+        (
+            _Level("same names, any order or script", _intersect("name_full_keys", 1), 0.30, 5e-4),
+            _Level(
+                "every part of one name in the other",
+                lambda: cll.And(
+                    cll.ArraySubsetLevel("name_canonical"),
+                    cll.ArrayIntersectLevel("name_canonical", min_intersection=2),
+                ),
+                0.25,
+                1e-3,
+            ),
+            _Level("3 or more name parts shared", _intersect("name_canonical", 3), 0.08, 5e-4),
+            _Level("2 name parts shared", _intersect("name_canonical", 2), 0.12, 5e-3),
+            _Level("2 name parts alike in spelling", _intersect("name_keys", 2), 0.07, 5e-3),
+            # A typo: the skeletons of the canonical tokens one letter apart, and a
+            # token the variant table does not know. Equal skeletons of different
+            # canonical tokens (Mahmoud, Muhammad), or listed names one letter apart
+            # (Ahmad, Hamid), are different names.
+            _Level(
+                "names one letter apart",
+                _sql(
+                    "levenshtein(name_skeleton_l, name_skeleton_r) = 1"
+                    f" and length(name_skeleton_l) >= {MIN_SKELETON_LENGTH_FOR_TYPO}"
+                    " and (name_unlisted_l or name_unlisted_r)"
+                ),
+                0.04,
+                2e-3,
+            ),
+            _Level(
+                "one name part shared",
+                lambda: cll.Or(
+                    cll.ArrayIntersectLevel("name_canonical", min_intersection=1),
+                    cll.ArrayIntersectLevel("name_keys", min_intersection=1),
+                    cll.ArrayIntersectLevel("name_phonetic", min_intersection=1),
+                ),
+                0.10,
+                0.06,
+            ),
+            _Level("no name part shared", _else, 0.04, 0.926),
+        ),
+    ),
+    BIRTH: (
+        "birth_year_lo",
+        (
+            _Level(
+                "same date of birth",
+                lambda: cll.ExactMatchLevel("birth_date_exact"),
+                0.25,
+                1e-4,
+            ),
+            _Level(
+                "same year of birth",
+                _sql(
+                    "birth_year_lo_l = birth_year_hi_l and birth_year_lo_r = birth_year_hi_r"
+                    " and birth_year_lo_l = birth_year_lo_r"
+                ),
+                0.30,
+                0.03,
+            ),
+            _Level("birth years compatible", _birth_gap_at_most(0), 0.30, 0.12),
+            _Level("birth years within 2 years", _birth_gap_at_most(2), 0.10, 0.12),
+            _Level("birth years within 5 years", _birth_gap_at_most(5), 0.04, 0.18),
+            _Level("birth years further apart", _else, 0.01, 0.5499),
+        ),
+    ),
+    SEX: (
+        "sex",
+        (
+            _Level("same sex", lambda: cll.ExactMatchLevel("sex"), 0.97, 0.5),
+            _Level("different sex", _else, 0.03, 0.5),
+        ),
+    ),
+    NATIONALITY: (
+        "nationalities",
+        (
+            _Level("a nationality shared", _intersect("nationalities", 1), 0.9, 0.3),
+            _Level("different nationalities", _else, 0.1, 0.7),
+        ),
+    ),
+    PLACE: (
+        "places",
+        (
+            _Level("same place", lambda: cll.ExactMatchLevel("place"), 0.3, 0.05),
+            _Level("2 or more places of the route shared", _intersect("places", 2), 0.2, 0.05),
+            _Level("a place shared", _intersect("places", 1), 0.3, 0.2),
+            _Level("no place shared", _else, 0.2, 0.7),
+        ),
+    ),
+}
+
+
+def level_labels(attribute: str) -> tuple[str, ...]:
+    """The labels of a comparison's non-null levels, in settings order."""
+    return tuple(level.label for level in _COMPARISONS[attribute][1])
+
+
+def prior_probability_two_random_records_match(
+    job: Job, *, left_count: int, right_count: int = 0
+) -> float:
+    """The prior probability that two records are the same person, from the data size."""
+    if job is Job.LINK:
+        probability = LINK_SHARE_OF_REPORTS_MATCHED / max(right_count, 1)
+    else:
+        probability = DEDUPE_DUPLICATES_PER_RECORD / max(left_count - 1, 1)
+    return min(probability, MAX_PROBABILITY_TWO_RANDOM_RECORDS_MATCH)
+
+
+def prior_parameters(probability_two_random_records_match: float) -> ModelParameters:
+    """The model before any training: expert priors for every level."""
+    return ModelParameters(
+        probability_two_random_records_match=probability_two_random_records_match,
+        levels={
+            attribute: tuple(
+                LevelParameters(level.label, level.m_prior, level.u_prior) for level in levels
+            )
+            for attribute, (_, levels) in _COMPARISONS.items()
+        },
+    )
+
+
+def comparisons(parameters: ModelParameters) -> list[CustomComparison]:
+    """The Splink comparisons, each level carrying its m and u from ``parameters``."""
+    built = []
+    for attribute, (null_column, levels) in _COMPARISONS.items():
+        values = parameters.levels[attribute]
+        if tuple(value.label for value in values) != level_labels(attribute):
+            raise ValueError(f"parameters for {attribute!r} do not match its levels")
+        comparison_levels: list[ComparisonLevelCreator] = [
+            cll.NullLevel(null_column).configure(label_for_charts=UNKNOWN_LABEL)
+        ]
+        for level, value in zip(levels, values, strict=True):
+            comparison_levels.append(
+                level.condition().configure(
+                    label_for_charts=level.label,
+                    m_probability=value.m_probability,
+                    u_probability=value.u_probability,
+                )
+            )
+        built.append(CustomComparison(comparison_levels, output_column_name=attribute))
+    return built
+
+
+# --- blocking -------------------------------------------------------------------------------------
+
+# A found record cannot be the missing person if it was certainly found before the
+# person certainly went missing. Written for either side being the report.
+FOUND_BEFORE_MISSING_EXCLUDED = (
+    "not (coalesce(r.found_day_hi < l.missing_day_lo, false)"
+    " or coalesce(l.found_day_hi < r.missing_day_lo, false))"
+)
+
+_BLOCKING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("l.name_pair_keys = r.name_pair_keys", ("name_pair_keys",)),
+    (
+        "l.name_keys = r.name_keys and l.birth_years = r.birth_years",
+        ("name_keys", "birth_years"),
+    ),
+    (
+        "l.birth_years = r.birth_years and l.sex = r.sex"
+        " and l.nationalities = r.nationalities and l.places = r.places",
+        ("birth_years", "nationalities", "places"),
+    ),
+    (
+        "l.birth_years = r.birth_years and l.sex = r.sex and l.nationalities = r.nationalities"
+        " and (l.name_canonical is null or r.name_canonical is null)",
+        ("birth_years", "nationalities"),
+    ),
+)
+
+
+def blocking_rules(job: Job) -> list[BlockingRuleCreator]:
+    """The rules that choose which pairs are compared (see the module docstring)."""
+    rules = []
+    for condition, arrays in _BLOCKING_RULES:
+        if job is Job.LINK:
+            condition = f"{condition} and {FOUND_BEFORE_MISSING_EXCLUDED}"
+        rules.append(CustomRule(condition, arrays_to_explode=list(arrays)))
+    return rules
+
+
+# Expectation maximisation blocks on equal columns (plain rules: EM cannot explode
+# arrays) and trains only the comparisons that do not use them: among pairs with
+# the same name skeleton, birth, sex, nationality and place; among pairs with the
+# same birth-year interval and sex, names, nationality and place.
+EM_TRAINING_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("name_skeleton",), (BIRTH, SEX, NATIONALITY, PLACE)),
+    (("birth_year_lo", "birth_year_hi", "sex"), (NAMES, NATIONALITY, PLACE)),
+)
+
+
+def settings_creator(job: Job, parameters: ModelParameters) -> SettingsCreator:
+    """The Splink settings of a job with the given parameters."""
+    return SettingsCreator(
+        link_type="link_only" if job is Job.LINK else "dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons(parameters),
+        blocking_rules_to_generate_predictions=blocking_rules(job),
+        probability_two_random_records_match=parameters.probability_two_random_records_match,
+        # gamma_ (the level of each comparison) and mw_ (its weight) explain candidates.
+        retain_matching_columns=True,
+        retain_intermediate_calculation_columns=True,
+        em_convergence=0.001,
+        max_iterations=25,
+    )
