@@ -317,7 +317,7 @@ def _well_formed_body(operation_id: str, world: World) -> st.SearchStrategy[dict
 
 def _some_known(names: list[str], world: World) -> st.SearchStrategy[dict[str, object]]:
     """For each identifier: keep what was generated (None) or name a seeded record."""
-    choices = [st.one_of(st.none(), st.sampled_from(world.identifiers[name])) for name in names]
+    choices = [st.one_of(st.sampled_from(world.identifiers[name]), st.none()) for name in names]
     return st.tuples(*choices).map(
         lambda values: {
             name: value for name, value in zip(names, values, strict=True) if value is not None
@@ -339,7 +339,7 @@ def flatmap_case(context, case):  # type: ignore[no-untyped-def]
     well_formed = _well_formed_body(_operation_id(case), world)
     body = st.tuples(_some_known(body_names, world), st.none())
     if well_formed is not None:
-        body = st.one_of(body, st.tuples(st.just({}), well_formed))
+        body = st.one_of(st.tuples(st.just({}), well_formed), body)
 
     def remember(choices) -> object:  # type: ignore[no-untyped-def]
         caller, idempotency, precondition, path_parameters, (body_fields, new_body) = choices

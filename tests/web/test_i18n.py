@@ -12,7 +12,7 @@ from haven.accounts.roles import Role
 from tests.conftest import verified_client
 
 LOCALE = Path(__file__).resolve().parents[2] / "haven" / "locale"
-LANGUAGES = ("fr", "es", "ar")
+LANGUAGES = ("fr", "es", "ar", "ru", "uk")
 
 
 def po_entries(path: Path):  # type: ignore[no-untyped-def]
