@@ -197,3 +197,23 @@ def test_every_portal_page_is_neutral_light_and_has_a_quick_exit(db, path):
     weight = len(response.content) + len(b"".join(css.streaming_content)) + len(
         b"".join(script.streaming_content))
     assert weight < 100_000
+
+
+def test_the_person_sees_the_status_change_after_triage(receiving, cast):
+    client = Client()
+    client.post("/help/ask/", help_request(contact_choice="contact", contact_phone="+35699000000",
+                                           safe_time="after 8 pm", safe_channel="text only"))
+    code, passphrase = sent_details(client)
+    hotline = cast[Role.HOTLINE_OPERATOR]
+    queue = verified_client(hotline).get("/intake/").content.decode()
+    assert "after 8 pm" in queue and "text only" in queue
+    from haven.cases import services as case_services
+
+    intake = Intake.objects.get()
+    case_services.intake_open_case(actor=hotline, intake_id=intake.pk,
+                                   expected_version=intake.version,
+                                   new_person={"original_name": "Anonymous caller"})
+    follow = Client()
+    follow.post("/help/follow/", {"code": code, "passphrase": passphrase})
+    assert "A caseworker is following your request." in follow.get(
+        "/help/follow/request/").content.decode()
