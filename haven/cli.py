@@ -79,7 +79,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     if args.no_serve:
         return 0
-    _step(5, total, f"Serving on http://{args.bind} (Ctrl+C to stop)")
+    _step(5, total, f"Serving on http://{args.bind} (Ctrl+C to stop); "
+                    f"the public portal is at http://{args.bind}/help/")
     return _serve(args.bind, workers=2)
 
 

@@ -81,6 +81,7 @@ def agency_edit(request: HttpRequest, agency_id: str) -> HttpResponse:
         "country": agency.country,
         "contact_email": agency.contact_email,
         "is_active": agency.is_active,
+        "receives_portal_requests": agency.receives_portal_requests,
     }
     form = AgencyEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

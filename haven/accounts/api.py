@@ -40,6 +40,7 @@ class AgencyOutput(serializers.Serializer):
     country = serializers.CharField()
     contact_email = serializers.EmailField(allow_blank=True)
     is_active = serializers.BooleanField()
+    receives_portal_requests = serializers.BooleanField()
     version = serializers.IntegerField()
 
 
@@ -95,6 +96,7 @@ class AgencyDetailApi(APIView):
         country = serializers.CharField(min_length=2, max_length=2, required=False)
         contact_email = serializers.EmailField(required=False, allow_blank=True)
         is_active = serializers.BooleanField(required=False)
+        receives_portal_requests = serializers.BooleanField(required=False)
 
     @extend_schema(responses=AgencyOutput, operation_id="agencies_retrieve")
     def get(self, request: Request, agency_id: int) -> Response:

@@ -50,6 +50,8 @@ class AgencyEditForm(VersionedForm):
     country = forms.CharField(label=_("Country (ISO code, e.g. KE)"), min_length=2, max_length=2)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     is_active = forms.BooleanField(label=_("Active"), required=False)
+    receives_portal_requests = forms.BooleanField(
+        label=_("Receives requests from the public portal"), required=False)
 
 
 def _agency_choices() -> list[tuple[str, str]]:

@@ -79,7 +79,9 @@ def agency_create(
     return agency
 
 
-AGENCY_EDITABLE_FIELDS = ("name", "kind", "country", "contact_email", "is_active")
+AGENCY_EDITABLE_FIELDS = (
+    "name", "kind", "country", "contact_email", "is_active", "receives_portal_requests",
+)
 
 
 @transaction.atomic

@@ -80,6 +80,16 @@ def seed_agencies_and_accounts() -> list[DemoLogin]:
                     object_id=agency.pk,
                     fields=["name", "kind", "country"],
                 )
+    # The portal's requests go to the hotline, missing relatives to tracing.
+    with transaction.atomic():
+        for agency in Agency.objects.filter(
+            name__in=["National Anti-Trafficking Hotline", "Family Tracing Service"],
+            receives_portal_requests=False,
+        ):
+            agency.receives_portal_requests = True
+            agency.save(update_fields=["receives_portal_requests"])
+            audit_record(actor=None, action=AuditAction.UPDATE, object_type="agency",
+                         object_id=agency.pk, fields=["receives_portal_requests"])
     logins = []
     for username, role, agency_name in DEMO_ACCOUNTS:
         agency = Agency.objects.get(name=agency_name) if agency_name else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from haven.people.domain.names import search_keys
+from haven.people.domain.names import PAIR_KEY_SEPARATOR, search_keys
 from haven.platform.crypto.blind_index import blind_index, normalise_identifier
 from haven.platform.crypto.keys import KeyRing, get_keyring
 
@@ -26,6 +26,19 @@ def name_digests(texts: Iterable[str], ring: KeyRing | None = None) -> set[str]:
     for text in texts:
         keys |= search_keys(text)
     return {blind_index(NAME_PURPOSE, key, ring=ring) for key in keys}
+
+
+def name_lookup_digests(text: str, ring: KeyRing | None = None) -> tuple[list[str], list[str]]:
+    """The digests to look a name up by: (pair keys, token keys). Pair keys (two
+    tokens of the name together) are far more selective than token keys."""
+    ring = ring or get_keyring()
+    keys = search_keys(text)
+    pairs = sorted(key for key in keys if PAIR_KEY_SEPARATOR in key)
+    tokens = sorted(key for key in keys if PAIR_KEY_SEPARATOR not in key)
+    return (
+        [blind_index(NAME_PURPOSE, key, ring=ring) for key in pairs],
+        [blind_index(NAME_PURPOSE, key, ring=ring) for key in tokens],
+    )
 
 
 def normalise_phone(number: str) -> str:

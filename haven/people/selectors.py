@@ -78,6 +78,10 @@ def person_get(*, actor: Any, person_id: object) -> Person:
 # --- search-before-create ----------------------------------------------------
 
 NAME_CANDIDATES = 200
+# Rows read per name key. A key thousands of persons share (a frequent given name
+# on its own) is sampled rather than read whole: reading and counting all of them
+# made a search cost as much as the commonest name in the register.
+NAME_KEY_ROWS = 1000
 MINIMUM_NAME_SCORE = 0.55
 
 
@@ -87,6 +91,29 @@ class PersonMatch:
     score: float
     matched_on: tuple[str, ...]
     best_variant: str
+
+
+def _name_candidates(visible: Any, name: str) -> list[str]:
+    """Ids of visible persons sharing name keys with ``name``, most keys shared
+    first. Pair keys are looked up first; token keys only when the pairs found
+    fewer than NAME_CANDIDATES persons (a single-token query, a name part
+    spelled unlike any stored spelling)."""
+    from collections import Counter
+
+    from haven.people import indexing
+    from haven.people.models import PersonNameKey
+
+    hits: Counter[str] = Counter()
+    for digests in indexing.name_lookup_digests(name):
+        if not digests or len(hits) >= NAME_CANDIDATES:
+            continue
+        for digest in digests:
+            hits.update(
+                str(person_id)
+                for person_id in PersonNameKey.objects.filter(digest=digest, person__in=visible)
+                .values_list("person_id", flat=True)[:NAME_KEY_ROWS]
+            )
+    return [person_id for person_id, _count in hits.most_common(NAME_CANDIDATES)]
 
 
 def person_search(
@@ -100,11 +127,9 @@ def person_search(
     """Persons the actor may see who may be the one being registered, best
     first: by name across scripts and spellings, and exactly by phone or
     document number. The query itself is never stored or logged."""
-    from django.db.models import Count
-
     from haven.people import indexing
     from haven.people.domain.names import name_similarity
-    from haven.people.models import PersonIdentifierKey, PersonNameKey
+    from haven.people.models import PersonIdentifierKey
 
     visible = access.persons_visible_to(actor)
     matched: dict[str, set[str]] = {}
@@ -120,28 +145,22 @@ def person_search(
             kind="document", digest=digest, person__in=visible
         ).values_list("person_id", flat=True)[:limit]:
             matched.setdefault(str(person_id), set()).add("document")
-    name_candidates: list[str] = []
-    if name.strip():
-        digests = indexing.name_digests([name])
-        if digests:
-            rows = (
-                PersonNameKey.objects.filter(digest__in=digests, person__in=visible)
-                .values("person_id")
-                .annotate(hits=Count("id"))
-                .order_by("-hits")[:NAME_CANDIDATES]
-            )
-            name_candidates = [str(row["person_id"]) for row in rows]
+    name_candidates = _name_candidates(visible, name) if name.strip() else []
     ids = set(matched) | set(name_candidates)
     if not ids:
         return []
     persons = visible.filter(pk__in=ids)
+    # Candidates often share a spelling; each distinct one is compared once.
+    similarities: dict[str, float] = {}
     results = []
     for person in persons:
         identifiers = matched.get(str(person.pk), set())
         score, best = 0.0, ""
         if name.strip():
             for variant in indexing.name_variants(person.names):
-                similarity = name_similarity(name, variant)
+                similarity = similarities.get(variant)
+                if similarity is None:
+                    similarity = similarities[variant] = name_similarity(name, variant)
                 if similarity > score:
                     score, best = similarity, variant
         reasons = set(identifiers)
@@ -150,10 +169,11 @@ def person_search(
         if not reasons:
             continue
         ranking = score + (1.0 if identifiers else 0.0)
-        results.append((ranking, PersonMatch(summary_of(person), round(score, 3),
-                                             tuple(sorted(reasons)), best)))
+        results.append((ranking, person, round(score, 3), tuple(sorted(reasons)), best))
     results.sort(key=lambda item: -item[0])
-    found = [match for _ranking, match in results[:limit]]
+    # Summaries (labels, display names) only for what is returned.
+    found = [PersonMatch(summary_of(person), score, reasons, best)
+             for _ranking, person, score, reasons, best in results[:limit]]
     if found:
         with transaction.atomic():
             audit_record(

@@ -228,7 +228,8 @@ def _drop_articles_once(parts: list[_Part]) -> list[_Part]:
     after_article = False
     for index, part in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else None
-        if following and _is_article(part.text, following, has_previous=index > 0):
+        previous = parts[index - 1].text if index > 0 else ""
+        if following and _is_article(part.text, previous, following):
             after_article = True
             continue
         kept.append(_Part(part.text, part.hyphen_before, after_article or part.after_article))
@@ -245,14 +246,22 @@ def _joins_din(tokens: list[str], part: _Part) -> bool:
     )
 
 
-def _is_article(text: str, following: _Part, has_previous: bool) -> bool:
+def _is_article(text: str, previous: str, following: _Part) -> bool:
     if text in _ARTICLES:
         return True
     assimilated = _ASSIMILATED_ARTICLE.match(text)
     if not assimilated or not following.text.startswith(assimilated[1]):
         return False
-    # "An Nguyen" is a name; "Nasr ad Din" and "Abd ar-Rahman" have an article.
-    return following.hyphen_before or has_previous or text.startswith("u")
+    # Written apart, "ad", "an", "ar"… are names or words of other languages
+    # (Thi An Nguyen) unless the context is Arabic: a hyphen (ad-Din), the Indo-
+    # Persian "ud", "ur" forms, or the head of a compound (Abd ar Rahman, Nasr ad Din).
+    return (
+        following.hyphen_before
+        or text.startswith("u")
+        or bool(_ABD_HEAD.match(previous))
+        or previous in _ABU_HEADS
+        or following.text in _DIN_TOKENS
+    )
 
 
 def _compound_head(text: str, following: str) -> str | None:

@@ -64,7 +64,7 @@ from __future__ import annotations
 import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -168,7 +168,7 @@ class Training:
     seed: int = 42
     # u by random sampling: the pairs sampled, the data size below which priors
     # stay, and the weight of the prior in pseudo-pairs.
-    u_max_pairs: float = 2e6
+    u_max_pairs: float = 1e6
     min_pairs_for_u: int = 10_000
     u_prior_strength: float = 10_000.0
     # m by EM when there are no reviewed pairs.
@@ -332,13 +332,14 @@ LOCAL_SPARK_CORES = 2
 LOCAL_SPARK_SHUFFLE_PARTITIONS = 4
 
 
-def local_spark_session() -> SparkSession:
+def local_spark_session(extra_config: Mapping[str, str] | None = None) -> SparkSession:
     """A local-mode Spark session set up for Splink (its similarity UDF jar, which
-    ships inside the splink wheel, and a checkpoint directory). Reused if one runs."""
+    ships inside the splink wheel, and a checkpoint directory). Reused if one runs,
+    in which case ``extra_config`` (Spark settings by name) is not applied."""
     from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
-    spark = (
+    builder = (
         SparkSession.builder.master(f"local[{LOCAL_SPARK_CORES}]")
         .appName("haven-linkage")
         .config("spark.jars", similarity_jar_location())
@@ -347,8 +348,10 @@ def local_spark_session() -> SparkSession:
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
     )
+    for key, value in (extra_config or {}).items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     if spark.sparkContext._jsc.sc().getCheckpointDir().isEmpty():  # type: ignore[union-attr]
         spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="haven-spark-checkpoints-"))
