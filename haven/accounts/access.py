@@ -295,3 +295,34 @@ def access_missing_report_by_id(user: Any, report_id: object):  # type: ignore[n
         return missing_reports_visible_to(user).get(pk=uuid.UUID(str(report_id)))
     except (MissingPersonReport.DoesNotExist, ValueError, TypeError):
         raise _not_found() from None
+
+
+def found_records_visible_to(user: Any) -> QuerySet:
+    from haven.tracing.models import FoundRecord
+
+    if not has_permission(user, Permission.TRACING_VIEW):
+        return FoundRecord.objects.none()
+    if user.agency_id is None or behind_the_firewall(user):
+        return FoundRecord.objects.none()
+    return FoundRecord.objects.filter(agency_id=user.agency_id)
+
+
+def access_found_record_by_id(user: Any, record_id: object):  # type: ignore[no-untyped-def]
+    from haven.tracing.models import FoundRecord
+
+    try:
+        return found_records_visible_to(user).get(pk=uuid.UUID(str(record_id)))
+    except (FoundRecord.DoesNotExist, ValueError, TypeError):
+        raise _not_found() from None
+
+
+def access_candidate_by_id(user: Any, candidate_id: object):  # type: ignore[no-untyped-def]
+    from haven.tracing.models import MatchCandidate
+
+    try:
+        return MatchCandidate.objects.select_related("report", "found").get(
+            pk=uuid.UUID(str(candidate_id)),
+            report__in=missing_reports_visible_to(user),
+        )
+    except (MatchCandidate.DoesNotExist, ValueError, TypeError):
+        raise _not_found() from None

@@ -41,6 +41,7 @@ class Permission(StrEnum):
     DEADLINES_VIEW = "deadlines.view"
     CONSENT_RECORD = "consent.record"
     TRACING_VIEW = "tracing.view"
+    TRACING_RECORD = "tracing.record"
     AGENCY_VIEW_OWN = "agency.view_own"
     AGENCY_MANAGE = "agency.manage"
     USER_MANAGE = "user.manage"
@@ -98,7 +99,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.DECISION_RECORD,
         }
     ),
-    Role.TRACING_OFFICER: frozenset({*_EVERY_STAFF_ROLE, Permission.TRACING_VIEW}),
+    Role.TRACING_OFFICER: frozenset(
+        {*_EVERY_STAFF_ROLE, Permission.TRACING_VIEW, Permission.TRACING_RECORD}
+    ),
     # Analysts read indicators and releases, never a person-level record.
     Role.ANALYST: frozenset(_EVERY_STAFF_ROLE),
     # Administrators run the system; they do not read case files.

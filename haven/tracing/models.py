@@ -52,3 +52,71 @@ class MissingPersonReport(Versioned):
     status = models.CharField(max_length=20, choices=ReportStatus.choices,
                               default=ReportStatus.OPEN)
     updated_at = models.DateTimeField()
+
+
+class FoundKind(models.TextChoices):
+    ALIVE = "alive", _("Found alive (shelter, detention, hospital…)")
+    DECEASED = "deceased", _("Unidentified deceased person")
+
+
+class FoundRecord(Versioned):
+    """A person found alive, or an unidentified deceased person. Where a living
+    person is now is encrypted and disclosed to a family only with that
+    person's recorded consent."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    kind = models.CharField(max_length=10, choices=FoundKind.choices)
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT,
+                               related_name="found_records")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, related_name="+")
+    found_on = models.DateField()
+    names = EncryptedJSONField()
+    sex = models.CharField(max_length=10, blank=True)
+    age = models.PositiveSmallIntegerField(null=True)
+    nationality = models.CharField(max_length=2, blank=True)
+    place = EncryptedTextField()
+    route_position = EncryptedTextField()
+    description = EncryptedTextField()
+    personal_effects = EncryptedTextField()
+    # Alive only: where the person can be reached now, and their consent to tell family.
+    whereabouts = EncryptedTextField()
+    consents_to_family_contact_on = models.DateField(null=True)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+
+class CandidateStatus(models.TextChoices):
+    PROPOSED = "proposed", _("To review")
+    CONFIRMED = "confirmed", _("Confirmed: same person")
+    REJECTED = "rejected", _("Rejected: not the same person")
+    MORE_INFORMATION = "more_information", _("More information needed")
+
+
+class MatchCandidate(models.Model):
+    """A possible match proposed by linkage, for a tracing officer to review.
+    Nothing is merged or disclosed automatically; a rejection is remembered so
+    the same pair is never proposed again."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    report = models.ForeignKey(MissingPersonReport, on_delete=models.CASCADE,
+                               related_name="candidates")
+    found = models.ForeignKey(FoundRecord, on_delete=models.CASCADE, related_name="candidates")
+    match_probability = models.FloatField()
+    match_weight = models.FloatField()
+    rank = models.PositiveSmallIntegerField()
+    explanation = models.JSONField(default=list)
+    status = models.CharField(max_length=20, choices=CandidateStatus.choices,
+                              default=CandidateStatus.PROPOSED)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    null=True, related_name="+")
+    reviewed_at = models.DateTimeField(null=True)
+    review_note = EncryptedTextField()
+    disclosed_at = models.DateTimeField(null=True)
+    proposed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "found"], name="candidate_unique_pair")
+        ]
+        indexes = [models.Index(fields=["report", "status", "rank"], name="candidate_review")]

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts import access
 from haven.accounts.decorators import staff_view
@@ -46,8 +46,13 @@ def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
         audit_record(actor=request.user, action=AuditAction.READ, object_type="missing_report",
                      object_id=report.pk, fields=["names", "description", "inquirer"])
     ticket = PublicTicket.objects.filter(missing_report=report).first()
+    from haven.tracing.forms import ReviewForm
+
+    candidates = report.candidates.select_related("found").order_by("status", "rank")
     return render(request, "tracing/report_detail.html", {
         "report": report,
+        "candidates": candidates,
+        "review_form": ReviewForm(),
         "ticket_messages": ticket.messages.order_by("created_at") if ticket else [],
         "has_ticket": ticket is not None,
     })
@@ -68,3 +73,102 @@ def report_reply(request: HttpRequest, report_id: str) -> HttpResponse:
     else:
         messages.success(request, _("Message sent to the family."))
     return redirect("tracing:report_detail", report_id=report_id)
+
+
+@staff_view(Permission.TRACING_RECORD)
+@require_http_methods(["GET", "POST"])
+def found_create(request: HttpRequest) -> HttpResponse:
+    from haven.accounts.admin_views import apply_errors
+    from haven.tracing import services
+    from haven.tracing.forms import FoundRecordForm
+
+    form = FoundRecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.found_record_create(
+                actor=request.user, kind=data["kind"], found_on=data["found_on"],
+                names={"original": data["name_own_script"],
+                       "latin": [n.strip() for n in data["names_latin"].splitlines()
+                                 if n.strip()]},
+                sex=data["sex"], age=data["age"], nationality=data["nationality"],
+                place=data["place"], route_position=data["route_position"],
+                description=data["description"], personal_effects=data["personal_effects"],
+                whereabouts=data["whereabouts"])
+        except HavenError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Record saved."))
+            return redirect("tracing:report_list")
+    return render(request, "tracing/found_form.html", {"form": form})
+
+
+@staff_view(Permission.TRACING_RECORD)
+@require_POST
+def linkage_run(request: HttpRequest) -> HttpResponse:
+    from haven.tracing import services
+
+    proposed = services.linkage_run(actor=request.user)
+    messages.success(request, _("Search done: %(count)s possible matches to review.")
+                     % {"count": proposed})
+    return redirect("tracing:report_list")
+
+
+@staff_view(Permission.TRACING_RECORD)
+@require_POST
+def candidate_review(request: HttpRequest, candidate_id: str) -> HttpResponse:
+    from haven.tracing import services
+    from haven.tracing.forms import ReviewForm
+
+    form = ReviewForm(request.POST)
+    try:
+        candidate = access.access_candidate_by_id(request.user, candidate_id)
+    except NotFound:
+        return handler404(request)
+    if form.is_valid():
+        try:
+            services.candidate_review(actor=request.user, candidate_id=candidate.pk,
+                                      decision=form.cleaned_data["decision"],
+                                      note=form.cleaned_data["note"])
+        except HavenError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Review recorded."))
+    return redirect("tracing:report_detail", report_id=candidate.report_id)
+
+
+@staff_view(Permission.TRACING_RECORD)
+@require_POST
+def whereabouts_disclose(request: HttpRequest, candidate_id: str) -> HttpResponse:
+    from haven.tracing import services
+
+    try:
+        candidate = access.access_candidate_by_id(request.user, candidate_id)
+        whereabouts = services.whereabouts_disclose(actor=request.user,
+                                                    candidate_id=candidate.pk)
+    except NotFound:
+        return handler404(request)
+    except HavenError as error:
+        messages.error(request, error.message)
+        return redirect("tracing:report_detail", report_id=candidate.report_id)
+    return render(request, "tracing/whereabouts.html",
+                  {"candidate": candidate, "whereabouts": whereabouts})
+
+
+@staff_view(Permission.TRACING_RECORD)
+@require_POST
+def found_consent(request: HttpRequest, found_id: str) -> HttpResponse:
+    from django.utils import timezone
+
+    from haven.tracing import services
+
+    try:
+        record = services.found_consent_record(actor=request.user, found_id=found_id,
+                                               given_on=timezone.localdate())
+    except NotFound:
+        return handler404(request)
+    messages.success(request, _("Consent to tell the family recorded."))
+    candidate = record.candidates.first()
+    if candidate:
+        return redirect("tracing:report_detail", report_id=candidate.report_id)
+    return redirect("tracing:report_list")

@@ -68,6 +68,22 @@ def test_muhammad_does_not_find_mahmoud_first(caseworker, registered):
         assert mahmoud.score < matches[0].score
 
 
+def test_a_frequent_name_part_does_not_crowd_out_the_full_name(caseworker, monkeypatch):
+    # Given more persons sharing the given name than the search reads per name key,
+    # the person with the full name registered last (the highest id),
+    monkeypatch.setattr(selectors, "NAME_KEY_ROWS", 3)
+    monkeypatch.setattr(selectors, "NAME_CANDIDATES", 3)
+    for family in ["Hassan", "Ibrahim", "Khalid", "Saleh", "Idris", "Adam"]:
+        services.person_register(actor=caseworker, original_name=f"Mohamed {family}",
+                                 name_script="Latn", latin_names=[f"Mohamed {family}"])
+    target = services.person_register(actor=caseworker, original_name="محمد عثمان",
+                                      name_script="Arab", latin_names=["Mohamed Osman"])
+    # when the full name is searched in another spelling,
+    matches = selectors.person_search(actor=caseworker, name="Muhammad Othman")
+    # then the two parts together find that person first.
+    assert matches[0].person.id == str(target.pk)
+
+
 def test_phone_and_document_numbers_match_exactly_in_any_format(caseworker, registered):
     by_phone = selectors.person_search(actor=caseworker, phone="00249912345678")
     assert [m.person.id for m in by_phone] == [str(registered["muhammad"].pk)]

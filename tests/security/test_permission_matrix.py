@@ -81,6 +81,11 @@ EXPECTED: dict[str, object] = {
     "tracing:report_list": {T},
     "tracing:report_detail": {T},
     "tracing:report_reply": {T},
+    "tracing:found_create": {T},
+    "tracing:found_consent": {T},
+    "tracing:linkage_run": {T},
+    "tracing:candidate_review": {T},
+    "tracing:whereabouts": {T},
     "rights:list": {ADM},
     "rights:edit": {ADM},
     "portal:home": PUBLIC,
@@ -179,6 +184,8 @@ def sample_kwargs(cast, agencies):  # type: ignore[no-untyped-def]
     report.save(force_insert=True)
     return {
         "file_id": uuid.uuid4(),
+        "found_id": uuid.uuid4(),
+        "candidate_id": uuid.uuid4(),
         "consent_id": uuid.uuid4(),
         "report_id": report.pk,
         "page_id": RightsPage.objects.first().pk,

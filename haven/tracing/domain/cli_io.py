@@ -41,9 +41,7 @@ CLUSTER_COLUMNS = ("cluster_id", "record_id", "cluster_size")
 DECIMALS = 6
 
 
-def read_records(
-    path: str | Path, progress: ProgressCallback | None = None
-) -> list[LinkageRecord]:
+def read_records(path: str | Path, progress: ProgressCallback | None = None) -> list[LinkageRecord]:
     """The records of a CSV file; ``records.RecordInputError`` names the bad row and column."""
     return _read_records(path, progress=progress)
 

@@ -61,10 +61,11 @@ No Django here. DuckDB and Spark are imported only when used.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -217,24 +218,10 @@ def link(
     if not missing_records or not found_records:
         return []
     report = progress or _no_progress
-    left = features_table(missing_records, RecordRole.MISSING, progress=report)
-    right = features_table(found_records, RecordRole.FOUND, progress=report)
-    with _Backend(backend, spark_session) as database:
-        inputs = [
-            database.register(left, MISSING_DATASET),
-            database.register(right, FOUND_DATASET),
-        ]
-        labels = _labels(labelled_pairs, MISSING_DATASET, FOUND_DATASET)
-        trained = train(
-            Job.LINK,
-            inputs,
-            left,
-            right,
-            register=database.register,
-            labels=labels,
-            training=training or Training(),
-            progress=report,
-        )
+    tables = _link_tables(missing_records, found_records, report)
+    with _trained_run(
+        Job.LINK, tables, backend, spark_session, labelled_pairs, training, report
+    ) as (inputs, trained):
         linker = _linker(inputs, Job.LINK, trained.parameters)
         report(PREDICTING_STAGE, 0, 1)
         predictions = linker.inference.predict(
@@ -268,20 +255,10 @@ def dedupe(
     if not records:
         return []
     report = progress or _no_progress
-    table = features_table(records, RecordRole.PERSON, progress=report)
-    with _Backend(backend, spark_session) as database:
-        inputs = [database.register(table, PERSONS_DATASET)]
-        labels = _labels(labelled_pairs, PERSONS_DATASET, PERSONS_DATASET)
-        trained = train(
-            Job.DEDUPE,
-            inputs,
-            table,
-            None,
-            register=database.register,
-            labels=labels,
-            training=training or Training(),
-            progress=report,
-        )
+    tables = [(features_table(records, RecordRole.PERSON, progress=report), PERSONS_DATASET)]
+    with _trained_run(
+        Job.DEDUPE, tables, backend, spark_session, labelled_pairs, training, report
+    ) as (inputs, trained):
         linker = _linker(inputs, Job.DEDUPE, trained.parameters)
         report(PREDICTING_STAGE, 0, 1)
         predictions = linker.inference.predict(threshold_match_probability=threshold)
@@ -294,6 +271,85 @@ def dedupe(
     clusters = _clusters([record.id for record in records], links)
     report(CLUSTERING_STAGE, len(clusters), len(clusters))
     return clusters
+
+
+def train_link(
+    missing_records: Sequence[LinkageRecord],
+    found_records: Sequence[LinkageRecord],
+    *,
+    backend: Backend = "duckdb",
+    labelled_pairs: Iterable[Sequence[Any]] | None = None,
+    progress: ProgressCallback | None = None,
+    training: Training | None = None,
+    spark_session: SparkSession | None = None,
+) -> TrainedModel:
+    """The model ``link`` would use for these records, and how it was estimated."""
+    _check_backend(backend)
+    _check_unique_ids(missing_records, "missing")
+    _check_unique_ids(found_records, "found")
+    report = progress or _no_progress
+    tables = _link_tables(missing_records, found_records, report)
+    with _trained_run(
+        Job.LINK, tables, backend, spark_session, labelled_pairs, training, report
+    ) as (_, trained):
+        return trained
+
+
+def train_dedupe(
+    records: Sequence[LinkageRecord],
+    *,
+    backend: Backend = "duckdb",
+    labelled_pairs: Iterable[Sequence[Any]] | None = None,
+    progress: ProgressCallback | None = None,
+    training: Training | None = None,
+    spark_session: SparkSession | None = None,
+) -> TrainedModel:
+    """The model ``dedupe`` would use for these records, and how it was estimated."""
+    _check_backend(backend)
+    _check_unique_ids(records, "input")
+    report = progress or _no_progress
+    tables = [(features_table(records, RecordRole.PERSON, progress=report), PERSONS_DATASET)]
+    with _trained_run(
+        Job.DEDUPE, tables, backend, spark_session, labelled_pairs, training, report
+    ) as (_, trained):
+        return trained
+
+
+def _link_tables(
+    missing_records: Sequence[LinkageRecord],
+    found_records: Sequence[LinkageRecord],
+    progress: ProgressCallback,
+) -> list[tuple[pa.Table, str]]:
+    return [
+        (features_table(missing_records, RecordRole.MISSING, progress=progress), MISSING_DATASET),
+        (features_table(found_records, RecordRole.FOUND, progress=progress), FOUND_DATASET),
+    ]
+
+
+@contextlib.contextmanager
+def _trained_run(
+    job: Job,
+    tables: list[tuple[pa.Table, str]],
+    backend: Backend,
+    spark_session: SparkSession | None,
+    labelled_pairs: Iterable[Sequence[Any]] | None,
+    training: Training | None,
+    progress: ProgressCallback,
+) -> Iterator[tuple[list[SplinkDataFrame], TrainedModel]]:
+    """Register the feature tables on the backend and train the model on them."""
+    with _Backend(backend, spark_session) as database:
+        inputs = [database.register(table, dataset) for table, dataset in tables]
+        trained = train(
+            job,
+            inputs,
+            tables[0][0],
+            tables[1][0] if len(tables) > 1 else None,
+            register=database.register,
+            labels=_labels(labelled_pairs, tables[0][1], tables[-1][1]),
+            training=training or Training(),
+            progress=progress,
+        )
+        yield inputs, trained
 
 
 # --- checks ---------------------------------------------------------------------------------------

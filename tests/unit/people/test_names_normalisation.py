@@ -58,6 +58,9 @@ def test_normalise_name_writes_any_script_in_plain_latin(written: str, normalise
         ("Mr Tesfaye Gebre Mariam", ("tesfaye", "gebremariam")),
         ("Haile Gebre", ("haile", "gebre")),  # Haile is a given name, not a prefix here
         ("An Nguyen", ("an", "nguyen")),  # not an assimilated Arabic article
+        ("Nguyen Thi An Nguyen", ("nguyen", "ti", "an", "nguyen")),
+        ("Nasr ad Din", ("nasrudin",)),  # an assimilated article
+        ("Abd ar Rahman", ("abdulrahman",)),
         ("Mohamed Ben Ali", ("muhamed", "ali")),
         ("Ben Carter", ("ben", "karter")),  # a leading Ben is a given name
         ("Gebremedhin", ("gebremedin",)),  # not a -uddin compound

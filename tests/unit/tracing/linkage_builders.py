@@ -31,7 +31,7 @@ def year(value: int) -> PartialDate:
     return PartialDate(value)
 
 
-# --- a hand-made scenario: a true match across scripts and its near misses -------------------------
+# --- a hand-made scenario: a true match across scripts and its near misses -----------------------
 
 MOHAMED_REPORT = record(
     "report-mohamed",
@@ -282,7 +282,8 @@ def synthetic_link(
             other = {
                 **sibling_of,
                 "names": [rng.choice(groups), *names[1:]],
-                "born": born + datetime.timedelta(days=rng.choice((-1, 1)) * rng.randint(700, 2500)),
+                "born": born
+                + datetime.timedelta(days=rng.choice((-1, 1)) * rng.randint(700, 2500)),
             }
         found.append(found_record(f"d{index:04d}", other))
     rng.shuffle(found)
