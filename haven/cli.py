@@ -256,6 +256,50 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- record linkage ----------------------------------------------------------
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    """Runs without a database: CSV in, CSV out (docs/linkage.md)."""
+    from haven.kernel.errors import HavenError
+    from haven.tracing.domain import cli_io, engine
+
+    last_report = [0.0]
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - last_report[0] >= 2 or (total is not None and done == total):
+            last_report[0] = now
+            of = f"/{total:,}" if total else ""
+            print(f"  {stage}: {done:,}{of}", file=sys.stderr, flush=True)
+
+    try:
+        if args.dedupe:
+            records = cli_io.read_records(args.dedupe, progress=progress)
+            clusters = engine.dedupe(records, backend=args.backend,
+                                     threshold=args.threshold or 0.9, progress=progress)
+            cli_io.write_clusters(args.out, clusters)
+            print(f"{len(records):,} records, {len(clusters):,} clusters → {args.out}")
+            return 0
+        if not (args.left and args.right):
+            print("haven: give --left and --right, or --dedupe", file=sys.stderr)
+            return 2
+        left = cli_io.read_records(args.left, progress=progress)
+        right = cli_io.read_records(args.right, progress=progress)
+        candidates = engine.link(left, right, backend=args.backend, top_k=args.top_k,
+                                 threshold=args.threshold or 0.0, progress=progress)
+        cli_io.write_candidates(args.out, candidates)
+        print(f"{len(left):,} × {len(right):,} records, {len(candidates):,} candidates → "
+              f"{args.out}")
+        return 0
+    except HavenError as error:
+        print(f"haven: {error.message}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as error:
+        print(f"haven: {error}", file=sys.stderr)
+        return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="haven", description="Haven referral mechanism")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -299,6 +343,16 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--policy")
     evaluate.add_argument("--on")
     rules.set_defaults(handler=cmd_rules)
+
+    linkage = commands.add_parser("link", help="record linkage on CSV files (Splink)")
+    linkage.add_argument("--left", help="missing-person reports (CSV)")
+    linkage.add_argument("--right", help="found and deceased records (CSV)")
+    linkage.add_argument("--dedupe", metavar="CSV", help="de-duplicate one file instead")
+    linkage.add_argument("--out", required=True)
+    linkage.add_argument("--backend", choices=["duckdb", "spark"], default="duckdb")
+    linkage.add_argument("--top-k", type=int, default=10)
+    linkage.add_argument("--threshold", type=float)
+    linkage.set_defaults(handler=cmd_link)
     return parser
 
 

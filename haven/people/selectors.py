@@ -104,7 +104,8 @@ def _name_candidates(visible: Any, name: str) -> list[str]:
     from haven.people.models import PersonNameKey
 
     hits: Counter[str] = Counter()
-    for digests in indexing.name_lookup_digests(name):
+    pairs_, tokens_ = indexing.name_lookup_digests(name)
+    for digests in ([], pairs_ + tokens_):
         if not digests or len(hits) >= NAME_CANDIDATES:
             continue
         for digest in digests:

@@ -210,7 +210,9 @@ class AgeEstimate:
 class LinkageRecord:
     """One person as one source saw them; every field but ``id`` may be unknown.
 
-    ``nationality`` holds ISO 3166-1 alpha-3 codes (or ICAO's ``XXA``/``XXB``/``XXC``);
+    ``nationality`` holds ISO 3166-1 alpha-3 codes (or ICAO's ``XXA``/``XXB``/``XXC``;
+    alpha-2 codes given to the constructor are converted, unknown ones raise
+    ``ValueError``);
     ``age_date`` is the date ``age`` refers to (``None``: the ``event_date``);
     ``event_date`` is when the person went missing (a missing-person report), was
     found (a found or deceased record) or was recorded (de-duplication).
@@ -227,6 +229,16 @@ class LinkageRecord:
     place: str | None = None
     route: tuple[str, ...] = field(default=())
     event_date: PartialDate | None = None
+
+    def __post_init__(self) -> None:
+        # Records built in code (not read from CSV) get the same canonical values:
+        # nationalities as alpha-3 ("ER" is "ERI"), sex as ``Sex``, tuples not lists.
+        for name in ("names_latin", "names_original", "route"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        nationality = parse_nationalities(NATIONALITY_SEPARATOR.join(self.nationality))
+        object.__setattr__(self, "nationality", nationality)
+        if isinstance(self.sex, str) and not isinstance(self.sex, Sex):
+            object.__setattr__(self, "sex", parse_sex(self.sex))
 
     @property
     def names(self) -> tuple[str, ...]:
