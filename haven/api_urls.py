@@ -28,10 +28,8 @@ urlpatterns = [
     path("cases/", CaseListApi.as_view(), name="case_list"),
     path("cases/<str:case_id>/", CaseDetailApi.as_view(), name="case_detail"),
     path("cases/<str:case_id>/status/", CaseStatusApi.as_view(), name="case_status"),
-    path("cases/<str:case_id>/obligations/", CaseObligationsApi.as_view(),
-         name="case_obligations"),
+    path("cases/<str:case_id>/obligations/", CaseObligationsApi.as_view(), name="case_obligations"),
     path("cases/<str:case_id>/decisions/", DecisionListApi.as_view(), name="decision_list"),
-    path("cases/<str:case_id>/screenings/", ScreeningCreateApi.as_view(),
-         name="screening_create"),
+    path("cases/<str:case_id>/screenings/", ScreeningCreateApi.as_view(), name="screening_create"),
     path("deadlines/", DeadlinesApi.as_view(), name="deadlines"),
 ]

@@ -79,8 +79,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     if args.no_serve:
         return 0
-    _step(5, total, f"Serving on http://{args.bind} (Ctrl+C to stop); "
-                    f"the public portal is at http://{args.bind}/help/")
+    _step(
+        5,
+        total,
+        f"Serving on http://{args.bind} (Ctrl+C to stop); "
+        f"the public portal is at http://{args.bind}/help/",
+    )
     return _serve(args.bind, workers=2)
 
 
@@ -276,8 +280,9 @@ def cmd_link(args: argparse.Namespace) -> int:
     try:
         if args.dedupe:
             records = cli_io.read_records(args.dedupe, progress=progress)
-            clusters = engine.dedupe(records, backend=args.backend,
-                                     threshold=args.threshold or 0.9, progress=progress)
+            clusters = engine.dedupe(
+                records, backend=args.backend, threshold=args.threshold or 0.9, progress=progress
+            )
             cli_io.write_clusters(args.out, clusters)
             print(f"{len(records):,} records, {len(clusters):,} clusters → {args.out}")
             return 0
@@ -286,11 +291,18 @@ def cmd_link(args: argparse.Namespace) -> int:
             return 2
         left = cli_io.read_records(args.left, progress=progress)
         right = cli_io.read_records(args.right, progress=progress)
-        candidates = engine.link(left, right, backend=args.backend, top_k=args.top_k,
-                                 threshold=args.threshold or 0.0, progress=progress)
+        candidates = engine.link(
+            left,
+            right,
+            backend=args.backend,
+            top_k=args.top_k,
+            threshold=args.threshold or 0.0,
+            progress=progress,
+        )
         cli_io.write_candidates(args.out, candidates)
-        print(f"{len(left):,} × {len(right):,} records, {len(candidates):,} candidates → "
-              f"{args.out}")
+        print(
+            f"{len(left):,} × {len(right):,} records, {len(candidates):,} candidates → {args.out}"
+        )
         return 0
     except HavenError as error:
         print(f"haven: {error.message}", file=sys.stderr)

@@ -191,7 +191,9 @@ def _consented_intakes(agency_id: int) -> QuerySet:
     from haven.referrals.models import Consent, ConsentScope
 
     return Consent.objects.filter(
-        recipient_id=agency_id, scope=ConsentScope.INTAKE, withdrawn_on__isnull=True,
+        recipient_id=agency_id,
+        scope=ConsentScope.INTAKE,
+        withdrawn_on__isnull=True,
         intake__isnull=False,
     ).values("intake_id")
 

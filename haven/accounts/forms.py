@@ -51,7 +51,8 @@ class AgencyEditForm(VersionedForm):
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     is_active = forms.BooleanField(label=_("Active"), required=False)
     receives_portal_requests = forms.BooleanField(
-        label=_("Receives requests from the public portal"), required=False)
+        label=_("Receives requests from the public portal"), required=False
+    )
 
 
 def _agency_choices() -> list[tuple[str, str]]:

@@ -86,8 +86,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # First responders refer people in. They never read what a person told a
     # service provider (the firewall): no case files, no persons of others.
     Role.FIRST_RESPONDER: frozenset(
-        {*_EVERY_STAFF_ROLE, Permission.PERSON_LIST, Permission.PERSON_VIEW,
-         Permission.INTAKE_CREATE}
+        {
+            *_EVERY_STAFF_ROLE,
+            Permission.PERSON_LIST,
+            Permission.PERSON_VIEW,
+            Permission.INTAKE_CREATE,
+        }
     ),
     # Decision makers read the cases submitted to them and record decisions.
     Role.DECISION_MAKER: frozenset(

@@ -80,7 +80,12 @@ def agency_create(
 
 
 AGENCY_EDITABLE_FIELDS = (
-    "name", "kind", "country", "contact_email", "is_active", "receives_portal_requests",
+    "name",
+    "kind",
+    "country",
+    "contact_email",
+    "is_active",
+    "receives_portal_requests",
 )
 
 

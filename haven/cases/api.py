@@ -41,8 +41,7 @@ class ObligationOutput(serializers.Serializer):
     status = serializers.CharField()
     explanation = serializers.CharField(source="obligation.explanation")
     due_on = serializers.DateField(source="obligation.due_on", allow_null=True)
-    period_starts_on = serializers.DateField(source="obligation.period_starts_on",
-                                             allow_null=True)
+    period_starts_on = serializers.DateField(source="obligation.period_starts_on", allow_null=True)
     period_ends_on = serializers.DateField(source="obligation.period_ends_on", allow_null=True)
     period_ends_with = serializers.CharField(source="obligation.period_ends_with")
     citations = CitationOutput(source="obligation.citations", many=True)
@@ -69,7 +68,8 @@ class CaseOutput(serializers.Serializer):
     opened_on = serializers.DateField(source="case.opened_on")
     closed_on = serializers.DateField(source="case.closed_on", allow_null=True)
     submitted_for_identification_on = serializers.DateField(
-        source="case.submitted_for_identification_on", allow_null=True)
+        source="case.submitted_for_identification_on", allow_null=True
+    )
     policy = serializers.CharField(source="case.policy")
     version = serializers.IntegerField(source="case.version")
     obligations = ObligationOutput(many=True)
@@ -110,38 +110,52 @@ class CaseListApi(APIView):
         person_id = serializers.UUIDField()
 
     @extend_schema(
-        responses=CasePageOutput, operation_id="cases_list",
+        responses=CasePageOutput,
+        operation_id="cases_list",
         parameters=[
             PAGE_PARAMETER,
             OpenApiParameter("name", str, OpenApiParameter.QUERY, required=False),
-            OpenApiParameter("status", str, OpenApiParameter.QUERY, required=False,
-                             enum=CaseStatus.values),
+            OpenApiParameter(
+                "status", str, OpenApiParameter.QUERY, required=False, enum=CaseStatus.values
+            ),
             OpenApiParameter("overdue", bool, OpenApiParameter.QUERY, required=False),
         ],
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
         page = selectors.case_page(
-            actor=request.user, name=params.get("name", "")[:300],
+            actor=request.user,
+            name=params.get("name", "")[:300],
             status=params.get("status", ""),
             overdue_only=params.get("overdue") in ("true", "1"),
             page_number=params.get("page", 1),
         )
-        return Response({"count": page.paginator.count, "page": page.number,
-                         "pages": page.paginator.num_pages,
-                         "results": CaseSummaryOutput(page.object_list, many=True).data})
+        return Response(
+            {
+                "count": page.paginator.count,
+                "page": page.number,
+                "pages": page.paginator.num_pages,
+                "results": CaseSummaryOutput(page.object_list, many=True).data,
+            }
+        )
 
-    @extend_schema(request=CaseOpenInput, responses={201: CaseOutput},
-                   parameters=[IDEMPOTENCY_PARAMETER], operation_id="cases_create")
+    @extend_schema(
+        request=CaseOpenInput,
+        responses={201: CaseOutput},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        operation_id="cases_create",
+    )
     @idempotent_api
     def post(self, request: Request) -> Response:
         serializer = self.CaseOpenInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        case = services.case_open(actor=request.user,
-                                  person_id=serializer.validated_data["person_id"])
+        case = services.case_open(
+            actor=request.user, person_id=serializer.validated_data["person_id"]
+        )
         if not access.has_permission(request.user, Permission.CASE_VIEW):
-            return Response({"id": str(case.pk), "reference": case.reference},
-                            status=status.HTTP_201_CREATED)
+            return Response(
+                {"id": str(case.pk), "reference": case.reference}, status=status.HTTP_201_CREATED
+            )
         return _case_response(request, case.pk, status.HTTP_201_CREATED)
 
 
@@ -165,15 +179,22 @@ class CaseDetailApi(APIView):
     def get(self, request: Request, case_id: str) -> Response:
         return _case_response(request, case_id)
 
-    @extend_schema(request=CaseFactsInput, responses=CaseOutput,
-                   parameters=[IF_MATCH_PARAMETER], operation_id="cases_partial_update")
+    @extend_schema(
+        request=CaseFactsInput,
+        responses=CaseOutput,
+        parameters=[IF_MATCH_PARAMETER],
+        operation_id="cases_partial_update",
+    )
     def patch(self, request: Request, case_id: str) -> Response:
         serializer = self.CaseFactsInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         access.access_case_by_id(request.user, case_id, for_change=True)
-        services.case_update_facts(actor=request.user, case_id=case_id,
-                                   expected_version=expected_version_from(request),
-                                   changes=dict(serializer.validated_data))
+        services.case_update_facts(
+            actor=request.user,
+            case_id=case_id,
+            expected_version=expected_version_from(request),
+            changes=dict(serializer.validated_data),
+        )
         return _case_response(request, case_id)
 
 
@@ -182,19 +203,27 @@ class CaseStatusApi(APIView):
 
     class CaseStatusInput(serializers.Serializer):
         status = serializers.ChoiceField(choices=CaseStatus.choices)
-        closure_reason = serializers.ChoiceField(choices=ClosureReason.choices, required=False,
-                                                 default="")
+        closure_reason = serializers.ChoiceField(
+            choices=ClosureReason.choices, required=False, default=""
+        )
         closure_note = serializers.CharField(max_length=5000, required=False, default="")
 
-    @extend_schema(request=CaseStatusInput, responses=CaseOutput,
-                   parameters=[IF_MATCH_PARAMETER], operation_id="cases_status_change")
+    @extend_schema(
+        request=CaseStatusInput,
+        responses=CaseOutput,
+        parameters=[IF_MATCH_PARAMETER],
+        operation_id="cases_status_change",
+    )
     def post(self, request: Request, case_id: str) -> Response:
         serializer = self.CaseStatusInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         access.access_case_by_id(request.user, case_id, for_change=True)
-        services.case_change_status(actor=request.user, case_id=case_id,
-                                    expected_version=expected_version_from(request),
-                                    **serializer.validated_data)
+        services.case_change_status(
+            actor=request.user,
+            case_id=case_id,
+            expected_version=expected_version_from(request),
+            **serializer.validated_data,
+        )
         return _case_response(request, case_id)
 
 
@@ -223,14 +252,19 @@ class DecisionListApi(APIView):
         casefile = selectors.case_get(actor=request.user, case_id=case_id)
         return Response(DecisionOutput(casefile.decisions, many=True).data)
 
-    @extend_schema(request=DecisionInput, responses={201: DecisionOutput},
-                   parameters=[IDEMPOTENCY_PARAMETER], operation_id="decisions_create")
+    @extend_schema(
+        request=DecisionInput,
+        responses={201: DecisionOutput},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        operation_id="decisions_create",
+    )
     @idempotent_api
     def post(self, request: Request, case_id: str) -> Response:
         serializer = self.DecisionInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        decision = services.decision_record(actor=request.user, case_id=case_id,
-                                            **serializer.validated_data)
+        decision = services.decision_record(
+            actor=request.user, case_id=case_id, **serializer.validated_data
+        )
         return Response(DecisionOutput(decision).data, status=status.HTTP_201_CREATED)
 
 
@@ -248,14 +282,19 @@ class ScreeningCreateApi(APIView):
         completed = serializers.BooleanField()
         summary = serializers.JSONField()
 
-    @extend_schema(request=ScreeningInput, responses={201: ScreeningOutput},
-                   parameters=[IDEMPOTENCY_PARAMETER], operation_id="screenings_create")
+    @extend_schema(
+        request=ScreeningInput,
+        responses={201: ScreeningOutput},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        operation_id="screenings_create",
+    )
     @idempotent_api
     def post(self, request: Request, case_id: str) -> Response:
         serializer = self.ScreeningInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        screening = services.screening_save(actor=request.user, case_id=case_id,
-                                            **serializer.validated_data)
+        screening = services.screening_save(
+            actor=request.user, case_id=case_id, **serializer.validated_data
+        )
         return Response(self.ScreeningOutput(screening).data, status=status.HTTP_201_CREATED)
 
 
@@ -273,8 +312,9 @@ class DeadlinesApi(APIView):
 
     @extend_schema(responses=DeadlineOutput(many=True), operation_id="deadlines_list")
     def get(self, request: Request) -> Response:
-        return Response(self.DeadlineOutput(selectors.my_deadlines(actor=request.user),
-                                            many=True).data)
+        return Response(
+            self.DeadlineOutput(selectors.my_deadlines(actor=request.user), many=True).data
+        )
 
 
 class IntakeOutput(serializers.Serializer):
@@ -306,15 +346,16 @@ class IntakeListApi(APIView):
         nationality = serializers.CharField(max_length=2, required=False, allow_blank=True)
 
     class IntakeInput(serializers.Serializer):
-        channel = serializers.ChoiceField(choices=[c for c in Channel.choices
-                                                   if c[0] != Channel.PORTAL])
-        account = serializers.CharField(max_length=20_000, required=False, default="",
-                                        allow_blank=True)
+        channel = serializers.ChoiceField(
+            choices=[c for c in Channel.choices if c[0] != Channel.PORTAL]
+        )
+        account = serializers.CharField(
+            max_length=20_000, required=False, default="", allow_blank=True
+        )
         anonymous = serializers.BooleanField(default=False)
         contact = serializers.DictField(required=False, default=dict)
         person_details = serializers.DictField(required=False, default=dict)
-        language = serializers.CharField(max_length=3, required=False, default="",
-                                         allow_blank=True)
+        language = serializers.CharField(max_length=3, required=False, default="", allow_blank=True)
         in_danger = serializers.BooleanField(default=False)
         detained = serializers.BooleanField(default=False)
         agency_id = serializers.IntegerField(required=False, allow_null=True)
@@ -329,15 +370,21 @@ class IntakeListApi(APIView):
             nested.is_valid(raise_exception=True)
             return dict(nested.validated_data)
 
-    @extend_schema(responses=IntakeOutput(many=True), parameters=[PAGE_PARAMETER],
-                   operation_id="intakes_list")
+    @extend_schema(
+        responses=IntakeOutput(many=True), parameters=[PAGE_PARAMETER], operation_id="intakes_list"
+    )
     def get(self, request: Request) -> Response:
-        page = selectors.intake_queue(actor=request.user,
-                                      page_number=request.query_params.get("page", 1))
+        page = selectors.intake_queue(
+            actor=request.user, page_number=request.query_params.get("page", 1)
+        )
         return Response(IntakeOutput(page.object_list, many=True).data)
 
-    @extend_schema(request=IntakeInput, responses={201: IntakeOutput},
-                   parameters=[IDEMPOTENCY_PARAMETER], operation_id="intakes_create")
+    @extend_schema(
+        request=IntakeInput,
+        responses={201: IntakeOutput},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        operation_id="intakes_create",
+    )
     @idempotent_api
     def post(self, request: Request) -> Response:
         serializer = self.IntakeInput(data=request.data)
@@ -355,8 +402,12 @@ class IntakeTriageApi(APIView):
         case_id = serializers.UUIDField(required=False)
         reason = serializers.ChoiceField(choices=IntakeClosureReason.choices, required=False)
 
-    @extend_schema(request=TriageInput, responses=IntakeOutput,
-                   parameters=[IF_MATCH_PARAMETER], operation_id="intakes_triage")
+    @extend_schema(
+        request=TriageInput,
+        responses=IntakeOutput,
+        parameters=[IF_MATCH_PARAMETER],
+        operation_id="intakes_triage",
+    )
     def post(self, request: Request, intake_id: str) -> Response:
         serializer = self.TriageInput(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -364,15 +415,26 @@ class IntakeTriageApi(APIView):
         access.access_intake_by_id(request.user, intake_id, for_triage=True)
         version = expected_version_from(request)
         if data["action"] == "open_case":
-            services.intake_open_case(actor=request.user, intake_id=intake_id,
-                                      expected_version=version,
-                                      person_id=data.get("person_id"))
+            services.intake_open_case(
+                actor=request.user,
+                intake_id=intake_id,
+                expected_version=version,
+                person_id=data.get("person_id"),
+            )
         elif data["action"] == "attach":
-            services.intake_attach(actor=request.user, intake_id=intake_id,
-                                   expected_version=version, case_id=data.get("case_id"))
+            services.intake_attach(
+                actor=request.user,
+                intake_id=intake_id,
+                expected_version=version,
+                case_id=data.get("case_id"),
+            )
         else:
-            services.intake_close(actor=request.user, intake_id=intake_id,
-                                  expected_version=version, reason=data.get("reason", ""))
+            services.intake_close(
+                actor=request.user,
+                intake_id=intake_id,
+                expected_version=version,
+                reason=data.get("reason", ""),
+            )
         intake = access.access_intake_by_id(request.user, intake_id)
         response = Response(IntakeOutput(intake).data)
         response["ETag"] = etag_for(intake.version)

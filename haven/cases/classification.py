@@ -18,37 +18,49 @@ def _as_field_errors(error: ValidationFailed) -> ValidationFailed:
     errors: dict[str, list[str]] = {}
     for problem in problems:
         text = f"expected {problem['expected']}" + (
-            f", found {problem['found']}" if problem.get("found") else "")
+            f", found {problem['found']}" if problem.get("found") else ""
+        )
         errors.setdefault(problem["field"] or "answers", []).append(text)
     error.extra["errors"] = errors or {"answers": [error.message]}
     return error
 
 
-def screening_summary(version: str, answers: dict[str, dict], *,
-                      person_is_child: bool | None) -> dict[str, Any]:
+def screening_summary(
+    version: str, answers: dict[str, dict], *, person_is_child: bool | None
+) -> dict[str, Any]:
     """Validate answers against a catalogue version and summarise them. The
     stored summary holds counts and results, never the evidence."""
     catalogue = get_catalogue(version)
     parsed = []
     for indicator_id, answer in answers.items():
         if not isinstance(answer, dict):
-            raise ValidationFailed("answers", extra={"errors": {
-                "answers": [f"{indicator_id}: expected an object with an answer"]}})
+            raise ValidationFailed(
+                "answers",
+                extra={
+                    "errors": {"answers": [f"{indicator_id}: expected an object with an answer"]}
+                },
+            )
         value = answer.get("answer")
         try:
-            parsed.append(Answer(indicator_id, AnswerValue(value),
-                                 (answer.get("evidence") or None)))
+            parsed.append(
+                Answer(indicator_id, AnswerValue(value), (answer.get("evidence") or None))
+            )
         except ValueError:
-            raise ValidationFailed("answers", extra={"errors": {
-                indicator_id: ["expected yes, no or unknown"]}}) from None
+            raise ValidationFailed(
+                "answers", extra={"errors": {indicator_id: ["expected yes, no or unknown"]}}
+            ) from None
     try:
         summary = summarise(catalogue, parsed, person_is_child=person_is_child)
     except ValidationFailed as error:
         raise _as_field_errors(error) from None
     return {
         "catalogue": version,
-        "counts": {"yes": summary.counts.yes, "no": summary.counts.no,
-                   "unknown": summary.counts.unknown, "not_asked": summary.counts.not_asked},
+        "counts": {
+            "yes": summary.counts.yes,
+            "no": summary.counts.no,
+            "unknown": summary.counts.unknown,
+            "not_asked": summary.counts.not_asked,
+        },
         "yes": [getattr(item, "id", item) for item in summary.yes_indicators],
         "still_to_ask": len(summary.still_to_ask),
         "lines": list(summary.lines()),

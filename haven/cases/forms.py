@@ -391,8 +391,12 @@ class CaseFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("Only with overdue obligations"), required=False)
 
 
-ANSWER_CHOICES = [("", _("Not asked yet")), ("yes", _("Yes")), ("no", _("No")),
-                  ("unknown", _("Unknown"))]
+ANSWER_CHOICES = [
+    ("", _("Not asked yet")),
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("unknown", _("Unknown")),
+]
 
 
 class ScreeningForm(forms.Form):
@@ -406,11 +410,18 @@ class ScreeningForm(forms.Form):
         self.catalogue = catalogue
         for indicator in catalogue.indicators:
             self.fields[f"answer__{indicator.id}"] = forms.ChoiceField(
-                label=indicator.question, choices=ANSWER_CHOICES, required=False,
-                widget=forms.RadioSelect, help_text=indicator.label)
+                label=indicator.question,
+                choices=ANSWER_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+                help_text=indicator.label,
+            )
             self.fields[f"evidence__{indicator.id}"] = forms.CharField(
-                label=_("Evidence"), required=False, max_length=5000,
-                widget=forms.Textarea(attrs={"rows": 1}))
+                label=_("Evidence"),
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 1}),
+            )
 
     def indicator_rows(self):  # type: ignore[no-untyped-def]
         for indicator in self.catalogue.indicators:
@@ -439,32 +450,53 @@ class ExploitationForm(forms.Form):
         super().__init__(*args, **kwargs)
         multiple = forms.CheckboxSelectMultiple
         self.fields["forms"] = forms.MultipleChoiceField(
-            label=_("Forms of exploitation"), required=False, widget=multiple,
-            choices=_choices(vocabulary.ExploitationForm))
+            label=_("Forms of exploitation"),
+            required=False,
+            widget=multiple,
+            choices=_choices(vocabulary.ExploitationForm),
+        )
         self.fields["labour_sectors"] = forms.MultipleChoiceField(
-            label=_("Sectors (forced labour)"), required=False, widget=multiple,
-            choices=_choices(vocabulary.LabourSector))
+            label=_("Sectors (forced labour)"),
+            required=False,
+            widget=multiple,
+            choices=_choices(vocabulary.LabourSector),
+        )
         self.fields["sexual_exploitation_types"] = forms.MultipleChoiceField(
-            label=_("Types (sexual exploitation)"), required=False, widget=multiple,
-            choices=_choices(vocabulary.SexualExploitationType))
+            label=_("Types (sexual exploitation)"),
+            required=False,
+            widget=multiple,
+            choices=_choices(vocabulary.SexualExploitationType),
+        )
         self.fields["means_of_control"] = forms.MultipleChoiceField(
-            label=_("Means of control"), required=False, widget=multiple,
-            choices=_choices(vocabulary.MeansOfControl))
+            label=_("Means of control"),
+            required=False,
+            widget=multiple,
+            choices=_choices(vocabulary.MeansOfControl),
+        )
         self.fields["recruiter_relations"] = forms.MultipleChoiceField(
-            label=_("Relation to the recruiter"), required=False, widget=multiple,
-            choices=_choices(vocabulary.RecruiterRelation))
-        for name, label in (("countries_of_origin", _("Countries of origin (ISO codes)")),
-                            ("countries_of_transit", _("Countries of transit (ISO codes)")),
-                            ("countries_of_exploitation",
-                             _("Countries of exploitation (ISO codes)"))):
+            label=_("Relation to the recruiter"),
+            required=False,
+            widget=multiple,
+            choices=_choices(vocabulary.RecruiterRelation),
+        )
+        for name, label in (
+            ("countries_of_origin", _("Countries of origin (ISO codes)")),
+            ("countries_of_transit", _("Countries of transit (ISO codes)")),
+            ("countries_of_exploitation", _("Countries of exploitation (ISO codes)")),
+        ):
             self.fields[name] = forms.CharField(label=label, required=False, max_length=200)
-        self.fields["started_on"] = forms.DateField(label=_("Exploitation began"),
-                                                    required=False, widget=DATE)
-        self.fields["ended_on"] = forms.DateField(label=_("Exploitation ended"),
-                                                  required=False, widget=DATE)
-        self.fields["notes"] = forms.CharField(label=_("Notes"), required=False,
-                                               max_length=10_000,
-                                               widget=forms.Textarea(attrs={"rows": 3}))
+        self.fields["started_on"] = forms.DateField(
+            label=_("Exploitation began"), required=False, widget=DATE
+        )
+        self.fields["ended_on"] = forms.DateField(
+            label=_("Exploitation ended"), required=False, widget=DATE
+        )
+        self.fields["notes"] = forms.CharField(
+            label=_("Notes"),
+            required=False,
+            max_length=10_000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
@@ -477,12 +509,14 @@ class ExploitationForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    recipient = forms.TypedChoiceField(label=_("Agency the person agreed to inform"),
-                                       coerce=int, choices=())
+    recipient = forms.TypedChoiceField(
+        label=_("Agency the person agreed to inform"), coerce=int, choices=()
+    )
     scope = forms.ChoiceField(label=_("What may be shared"), choices=())
     purpose = forms.CharField(label=_("For what purpose"), max_length=500)
-    given_how = forms.CharField(label=_("How the person gave consent"), max_length=100,
-                                initial=_("In person, orally"))
+    given_how = forms.CharField(
+        label=_("How the person gave consent"), max_length=100, initial=_("In person, orally")
+    )
     given_on = forms.DateField(label=_("Date"), widget=DATE)
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -491,5 +525,6 @@ class ConsentForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["recipient"].choices = [
-            (agency.pk, agency.name) for agency in Agency.objects.filter(is_active=True)]
+            (agency.pk, agency.name) for agency in Agency.objects.filter(is_active=True)
+        ]
         self.fields["scope"].choices = [(ConsentScope.INTAKE.value, ConsentScope.INTAKE.label)]

@@ -392,8 +392,9 @@ def removal_plan(*, actor: Any, case_id: object, expected_version: int, planned_
 
 
 @transaction.atomic
-def screening_save(*, actor: Any, case_id: object, catalogue: str,
-                   answers: dict[str, dict], completed: bool) -> Screening:
+def screening_save(
+    *, actor: Any, case_id: object, catalogue: str, answers: dict[str, dict], completed: bool
+) -> Screening:
     """Record a screening against an indicator catalogue. Its summary supports
     the decision; it never replaces it."""
     from haven.cases.classification import screening_summary
@@ -404,16 +405,24 @@ def screening_save(*, actor: Any, case_id: object, catalogue: str,
     estimate = facts.person.age_estimate
     possibly_child = bool(estimate and estimate.min_years < 18)
     summary = screening_summary(catalogue, answers, person_is_child=possibly_child or None)
-    screening = Screening(case=case, catalogue=catalogue, answers=answers, summary=summary,
-                          completed=completed, screened_by=actor,
-                          screened_on=timezone.localdate(), created_at=timezone.now())
+    screening = Screening(
+        case=case,
+        catalogue=catalogue,
+        answers=answers,
+        summary=summary,
+        completed=completed,
+        screened_by=actor,
+        screened_on=timezone.localdate(),
+        created_at=timezone.now(),
+    )
     screening.save(force_insert=True)
     if case.status == CaseStatus.OPEN:
         case.status = CaseStatus.SCREENING
     _touch(case)
     case.save(update_fields=["status"])
-    _after_change(actor, case, AuditAction.CREATE, "screening", screening.pk,
-                  ["answers", "completed"])
+    _after_change(
+        actor, case, AuditAction.CREATE, "screening", screening.pk, ["answers", "completed"]
+    )
     return screening
 
 

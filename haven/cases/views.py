@@ -18,7 +18,7 @@ from haven.accounts.admin_views import apply_errors
 from haven.accounts.decorators import staff_view
 from haven.accounts.roles import Permission
 from haven.cases import forms, selectors, services
-from haven.cases.models import CaseStatus, Decision
+from haven.cases.models import CaseStatus
 from haven.kernel.errors import HavenError, NotFound, StaleVersion
 from haven.web.errors import handler404
 
@@ -223,12 +223,12 @@ def removal_plan(request: HttpRequest, case_id: str) -> HttpResponse:
 @staff_view(Permission.DECISION_RECORD)
 @require_http_methods(["GET", "POST"])
 def decision_create(request: HttpRequest, case_id: str) -> HttpResponse:
-    earlier = (
-        Decision.objects.filter(case_id=case_id).order_by("-decided_on")
-        if (_is_uuid(case_id))
-        else []
-    )
-    form = forms.DecisionForm(request.POST or None, earlier=list(earlier))
+    try:
+        case = access.access_case_for_decision(request.user, case_id)
+    except NotFound:
+        return handler404(request)
+    earlier = list(case.decisions.order_by("-decided_on"))
+    form = forms.DecisionForm(request.POST or None, earlier=earlier)
 
     def save(case: Any, data: dict) -> Any:
         return services.decision_record(
@@ -251,16 +251,6 @@ def decision_create(request: HttpRequest, case_id: str) -> HttpResponse:
         success=_("Decision recorded."),
         for_decision=True,
     )
-
-
-def _is_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _simple_record(
@@ -340,31 +330,44 @@ def screening_create(request: HttpRequest, case_id: str) -> HttpResponse:
     version = request.GET.get("catalogue") or request.POST.get("catalogue_version") or ""
     catalogue = CATALOGUES.get(version)
     if catalogue is None:
-        return render(request, "cases/screening_choose.html",
-                      {"case": case, "catalogues": CATALOGUES.values()})
+        return render(
+            request,
+            "cases/screening_choose.html",
+            {"case": case, "catalogues": CATALOGUES.values()},
+        )
     draft_key = f"screening:{case.pk}:{version}"
     draft = services.draft_load(actor=request.user, form_key=draft_key)
     form = forms.ScreeningForm(request.POST or None, catalogue=catalogue, initial=draft or {})
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "draft":
-            services.draft_save(actor=request.user, form_key=draft_key,
-                                data={k: v for k, v in form.cleaned_data.items() if v})
+            services.draft_save(
+                actor=request.user,
+                form_key=draft_key,
+                data={k: v for k, v in form.cleaned_data.items() if v},
+            )
             messages.success(request, _("Draft saved. You can come back to it later."))
-            return redirect(f"{reverse('cases:screening_create', args=[case.pk])}"
-                            f"?catalogue={version}")
+            return redirect(
+                f"{reverse('cases:screening_create', args=[case.pk])}?catalogue={version}"
+            )
         try:
-            services.screening_save(actor=request.user, case_id=case.pk, catalogue=version,
-                                    answers=form.answers(),
-                                    completed=form.cleaned_data["completed"])
+            services.screening_save(
+                actor=request.user,
+                case_id=case.pk,
+                catalogue=version,
+                answers=form.answers(),
+                completed=form.cleaned_data["completed"],
+            )
         except HavenError as error:
             apply_errors(form, error)
         else:
             services.draft_discard(actor=request.user, form_key=draft_key)
             messages.success(request, _("Screening saved."))
             return redirect("cases:detail", case_id=case.pk)
-    return render(request, "cases/screening_form.html",
-                  {"case": case, "form": form, "catalogue": catalogue,
-                   "has_draft": draft is not None})
+    return render(
+        request,
+        "cases/screening_form.html",
+        {"case": case, "form": form, "catalogue": catalogue, "has_draft": draft is not None},
+    )
 
 
 @staff_view(Permission.CASE_CHANGE)
@@ -378,21 +381,30 @@ def exploitation_edit(request: HttpRequest, case_id: str) -> HttpResponse:
     initial = {}
     if current is not None:
         initial = {
-            "forms": current.forms, "labour_sectors": current.labour_sectors,
+            "forms": current.forms,
+            "labour_sectors": current.labour_sectors,
             "sexual_exploitation_types": current.sexual_types,
             "means_of_control": current.means_of_control,
             "recruiter_relations": current.recruiter_relations,
             "countries_of_origin": ", ".join(current.countries_of_origin),
             "countries_of_transit": ", ".join(current.countries_of_transit),
             "countries_of_exploitation": ", ".join(current.countries_of_exploitation),
-            "started_on": current.started_on, "ended_on": current.ended_on,
+            "started_on": current.started_on,
+            "ended_on": current.ended_on,
             "notes": current.notes,
         }
     form = forms.ExploitationForm(request.POST or None, initial=initial)
 
     def save(case: Any, data: dict) -> Any:
-        return services.exploitation_save(actor=request.user, case_id=case.pk,
-                                          data=form.service_data())
+        return services.exploitation_save(
+            actor=request.user, case_id=case.pk, data=form.service_data()
+        )
 
-    return _case_record(request, case_id, form=form, title=_("Exploitation details"),
-                        save=save, success=_("Exploitation details saved."))
+    return _case_record(
+        request,
+        case_id,
+        form=form,
+        title=_("Exploitation details"),
+        save=save,
+        success=_("Exploitation details saved."),
+    )

@@ -88,8 +88,13 @@ def seed_agencies_and_accounts() -> list[DemoLogin]:
         ):
             agency.receives_portal_requests = True
             agency.save(update_fields=["receives_portal_requests"])
-            audit_record(actor=None, action=AuditAction.UPDATE, object_type="agency",
-                         object_id=agency.pk, fields=["receives_portal_requests"])
+            audit_record(
+                actor=None,
+                action=AuditAction.UPDATE,
+                object_type="agency",
+                object_id=agency.pk,
+                fields=["receives_portal_requests"],
+            )
     logins = []
     for username, role, agency_name in DEMO_ACCOUNTS:
         agency = Agency.objects.get(name=agency_name) if agency_name else None
@@ -160,32 +165,49 @@ def seed_cases(count: int = 40) -> int:
     today = timezone.localdate()
     for index, person in enumerate(persons):
         opened_on = today - timedelta(days=rng.randint(20, 90))
-        case = case_services.case_open(actor=caseworker, person_id=person.pk,
-                                       opened_on=opened_on)
+        case = case_services.case_open(actor=caseworker, person_id=person.pk, opened_on=opened_on)
         if index % 5 == 4:
             continue  # just opened
         answers = {
             indicator: {"answer": rng.choice(["yes", "no", "unknown"])}
             for indicator in rng.sample(indicators, 6)
         }
-        case_services.screening_save(actor=caseworker, case_id=case.pk,
-                                     catalogue=forced_labour, answers=answers, completed=True)
+        case_services.screening_save(
+            actor=caseworker,
+            case_id=case.pk,
+            catalogue=forced_labour,
+            answers=answers,
+            completed=True,
+        )
         case = Case.objects.get(pk=case.pk)
         if index % 3 == 0:
             case_services.detention_record(
-                actor=caseworker, case_id=case.pk, kind="detention",
-                started_on=opened_on + timedelta(days=rng.randint(0, 10)))
+                actor=caseworker,
+                case_id=case.pk,
+                kind="detention",
+                started_on=opened_on + timedelta(days=rng.randint(0, 10)),
+            )
         if index % 4 == 1:
             case_services.charge_record(
-                actor=caseworker, case_id=case.pk, offence="Use of a false document",
-                status="pending", compelled_by_trafficking=None, linked_to_exploitation=True)
+                actor=caseworker,
+                case_id=case.pk,
+                offence="Use of a false document",
+                status="pending",
+                compelled_by_trafficking=None,
+                linked_to_exploitation=True,
+            )
         case = Case.objects.get(pk=case.pk)
         case = case_services.case_submit_for_identification(
-            actor=caseworker, case_id=case.pk, expected_version=case.version)
+            actor=caseworker, case_id=case.pk, expected_version=case.version
+        )
         if index % 2 == 0:
             case_services.decision_record(
-                actor=decider, case_id=case.pk, kind="reasonable_grounds",
-                outcome="positive", threshold="Reasonable grounds to believe",
+                actor=decider,
+                case_id=case.pk,
+                kind="reasonable_grounds",
+                outcome="positive",
+                threshold="Reasonable grounds to believe",
                 reasons="Synthetic demo decision: indicators of forced labour recorded.",
-                decided_on=opened_on + timedelta(days=rng.randint(1, 19)))
+                decided_on=opened_on + timedelta(days=rng.randint(1, 19)),
+            )
     return len(persons)

@@ -67,12 +67,12 @@ class Intake(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
-    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, null=True,
-                             related_name="intakes")
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, null=True, related_name="intakes"
+    )
 
     class Meta:
-        indexes = [models.Index(fields=["agency", "status", "received_at"],
-                                name="intake_queue")]
+        indexes = [models.Index(fields=["agency", "status", "received_at"], name="intake_queue")]
 
 
 class PublicTicket(models.Model):
@@ -82,11 +82,12 @@ class PublicTicket(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
     code = models.CharField(max_length=20, unique=True)
     passphrase_hash = models.CharField(max_length=200)
-    intake = models.OneToOneField(Intake, on_delete=models.CASCADE, null=True,
-                                  related_name="ticket")
-    missing_report = models.OneToOneField("tracing.MissingPersonReport",
-                                          on_delete=models.CASCADE, null=True,
-                                          related_name="ticket")
+    intake = models.OneToOneField(
+        Intake, on_delete=models.CASCADE, null=True, related_name="ticket"
+    )
+    missing_report = models.OneToOneField(
+        "tracing.MissingPersonReport", on_delete=models.CASCADE, null=True, related_name="ticket"
+    )
     language = models.CharField(max_length=8)
     created_at = models.DateTimeField()
 
@@ -105,9 +106,11 @@ class TicketMessage(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
     ticket = models.ForeignKey(PublicTicket, on_delete=models.CASCADE, related_name="messages")
     from_person = models.BooleanField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                               related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     body = EncryptedTextField()
-    attachment = models.ForeignKey("platform.StoredFile", on_delete=models.PROTECT, null=True,
-                                   related_name="+")
+    attachment = models.ForeignKey(
+        "platform.StoredFile", on_delete=models.PROTECT, null=True, related_name="+"
+    )
     created_at = models.DateTimeField()

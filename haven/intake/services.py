@@ -70,16 +70,19 @@ def _issue_ticket(**target: Any) -> IssuedTicket:
         code = new_code()
         if not PublicTicket.objects.filter(code=code).exists():
             break
-    ticket = PublicTicket(code=code, passphrase_hash=make_password(passphrase),
-                          created_at=timezone.now(), **target)
+    ticket = PublicTicket(
+        code=code, passphrase_hash=make_password(passphrase), created_at=timezone.now(), **target
+    )
     ticket.save(force_insert=True)
     return IssuedTicket(code, passphrase)
 
 
 def _text(value: str, field: str) -> str:
     if len(value) > MAX_TEXT:
-        raise ValidationFailed(str(_("This text is too long.")),
-                               extra={"errors": {field: [str(_("This text is too long."))]}})
+        raise ValidationFailed(
+            str(_("This text is too long.")),
+            extra={"errors": {field: [str(_("This text is too long."))]}},
+        )
     return value
 
 
@@ -99,8 +102,13 @@ def portal_help_request(
     """A person asks for help or reports exploitation. Immigration status is
     never asked (IOM-IDM-2009 §11: complaint mechanisms open to regular and
     irregular migrants)."""
-    agency = _receiving_agency(AgencyKind.HOTLINE, AgencyKind.NGO, AgencyKind.SHELTER,
-                               AgencyKind.SOCIAL_SERVICES, AgencyKind.MIGRANT_RESOURCE_CENTRE)
+    agency = _receiving_agency(
+        AgencyKind.HOTLINE,
+        AgencyKind.NGO,
+        AgencyKind.SHELTER,
+        AgencyKind.SOCIAL_SERVICES,
+        AgencyKind.MIGRANT_RESOURCE_CENTRE,
+    )
     intake = Intake(
         channel=Channel.PORTAL,
         received_at=timezone.now(),
@@ -116,11 +124,21 @@ def portal_help_request(
     intake.save(force_insert=True)
     ticket = _issue_ticket(intake=intake, language=language[:8])
     if attachment is not None:
-        TicketMessage(ticket=intake.ticket, from_person=True, body="", attachment=attachment,
-                      created_at=timezone.now()).save(force_insert=True)
-    audit_record(actor=ANONYMOUS, action=AuditAction.CREATE, object_type="intake",
-                 object_id=intake.pk, fields=["account", "circumstances", "contact"],
-                 detail={"channel": "portal"})
+        TicketMessage(
+            ticket=intake.ticket,
+            from_person=True,
+            body="",
+            attachment=attachment,
+            created_at=timezone.now(),
+        ).save(force_insert=True)
+    audit_record(
+        actor=ANONYMOUS,
+        action=AuditAction.CREATE,
+        object_type="intake",
+        object_id=intake.pk,
+        fields=["account", "circumstances", "contact"],
+        detail={"channel": "portal"},
+    )
     return ticket
 
 
@@ -145,20 +163,35 @@ def portal_missing_report(
     agency = _receiving_agency(AgencyKind.TRACING_SERVICE)
     now = timezone.now()
     report = MissingPersonReport(
-        agency=agency, source=ReportSource.PORTAL, received_at=now, names=names, sex=sex,
-        age=age, nationality=nationality, languages=languages,
-        description=_text(description, "description"), last_contact_on=last_contact_on,
-        last_place=_text(last_place, "last_place"), route=_text(route, "route"),
-        inquirer=inquirer, updated_at=now,
+        agency=agency,
+        source=ReportSource.PORTAL,
+        received_at=now,
+        names=names,
+        sex=sex,
+        age=age,
+        nationality=nationality,
+        languages=languages,
+        description=_text(description, "description"),
+        last_contact_on=last_contact_on,
+        last_place=_text(last_place, "last_place"),
+        route=_text(route, "route"),
+        inquirer=inquirer,
+        updated_at=now,
     )
     report.save(force_insert=True)
     ticket = _issue_ticket(missing_report=report, language=language[:8])
     if photo is not None:
-        TicketMessage(ticket=report.ticket, from_person=True, body="", attachment=photo,
-                      created_at=now).save(force_insert=True)
-    audit_record(actor=ANONYMOUS, action=AuditAction.CREATE, object_type="missing_report",
-                 object_id=report.pk, fields=["names", "description", "inquirer"],
-                 detail={"channel": "portal"})
+        TicketMessage(
+            ticket=report.ticket, from_person=True, body="", attachment=photo, created_at=now
+        ).save(force_insert=True)
+    audit_record(
+        actor=ANONYMOUS,
+        action=AuditAction.CREATE,
+        object_type="missing_report",
+        object_id=report.pk,
+        fields=["names", "description", "inquirer"],
+        detail={"channel": "portal"},
+    )
     return ticket
 
 
@@ -179,17 +212,29 @@ def ticket_open(*, code: str, passphrase: str) -> PublicTicket | None:
 
 
 @transaction.atomic
-def ticket_add_message(*, ticket_id: object, body: str,
-                       attachment: StoredFile | None = None) -> TicketMessage:
+def ticket_add_message(
+    *, ticket_id: object, body: str, attachment: StoredFile | None = None
+) -> TicketMessage:
     """The person adds information or writes to the service."""
     ticket = PublicTicket.objects.select_for_update().get(pk=ticket_id)
     if not body.strip() and attachment is None:
         raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
-    message = TicketMessage(ticket=ticket, from_person=True, body=_text(body, "body"),
-                            attachment=attachment, created_at=timezone.now())
+    message = TicketMessage(
+        ticket=ticket,
+        from_person=True,
+        body=_text(body, "body"),
+        attachment=attachment,
+        created_at=timezone.now(),
+    )
     message.save(force_insert=True)
-    audit_record(actor=ANONYMOUS, action=AuditAction.CREATE, object_type="ticket_message",
-                 object_id=message.pk, fields=["body"], detail={"ticket": str(ticket.pk)})
+    audit_record(
+        actor=ANONYMOUS,
+        action=AuditAction.CREATE,
+        object_type="ticket_message",
+        object_id=message.pk,
+        fields=["body"],
+        detail={"ticket": str(ticket.pk)},
+    )
     return message
 
 
@@ -202,11 +247,22 @@ def ticket_reply(*, actor: Any, intake_id: object, body: str) -> TicketMessage:
         raise NotFound(str(access.NOT_FOUND_MESSAGE))
     if not body.strip():
         raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
-    message = TicketMessage(ticket=ticket, from_person=False, author=actor,
-                            body=_text(body, "body"), created_at=timezone.now())
+    message = TicketMessage(
+        ticket=ticket,
+        from_person=False,
+        author=actor,
+        body=_text(body, "body"),
+        created_at=timezone.now(),
+    )
     message.save(force_insert=True)
-    audit_record(actor=actor, action=AuditAction.CREATE, object_type="ticket_message",
-                 object_id=message.pk, fields=["body"], detail={"intake": str(intake.pk)})
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="ticket_message",
+        object_id=message.pk,
+        fields=["body"],
+        detail={"intake": str(intake.pk)},
+    )
     return message
 
 
@@ -219,8 +275,10 @@ PUBLIC_STATUS = {
 }
 MISSING_STATUS = {
     "open": _("Received. The tracing service is searching."),
-    "match_under_review": _("The tracing service is checking information that may be about "
-                            "your relative. They will contact you."),
+    "match_under_review": _(
+        "The tracing service is checking information that may be about "
+        "your relative. They will contact you."
+    ),
     "found_alive": _("The tracing service has news. They will contact you."),
     "found_deceased": _("The tracing service has news. They will contact you."),
     "closed": _("Closed. You can still write to us here."),
@@ -241,8 +299,6 @@ def can_reply(actor: Any) -> bool:
     return access.has_permission(actor, Permission.INTAKE_TRIAGE)
 
 
-
-
 @transaction.atomic
 def missing_report_reply(*, actor: Any, report_id: object, body: str) -> TicketMessage:
     """A tracing officer writes to the family on their follow-up page."""
@@ -252,11 +308,22 @@ def missing_report_reply(*, actor: Any, report_id: object, body: str) -> TicketM
         raise NotFound(str(access.NOT_FOUND_MESSAGE))
     if not body.strip():
         raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
-    message = TicketMessage(ticket=ticket, from_person=False, author=actor,
-                            body=_text(body, "body"), created_at=timezone.now())
+    message = TicketMessage(
+        ticket=ticket,
+        from_person=False,
+        author=actor,
+        body=_text(body, "body"),
+        created_at=timezone.now(),
+    )
     message.save(force_insert=True)
-    audit_record(actor=actor, action=AuditAction.CREATE, object_type="ticket_message",
-                 object_id=message.pk, fields=["body"], detail={"missing_report": str(report.pk)})
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="ticket_message",
+        object_id=message.pk,
+        fields=["body"],
+        detail={"missing_report": str(report.pk)},
+    )
     return message
 
 
@@ -273,6 +340,11 @@ def attachment_for(*, actor: Any, file_id: object):  # type: ignore[no-untyped-d
     else:
         access.access_missing_report_by_id(actor, ticket.missing_report_id)
     with transaction.atomic():
-        audit_record(actor=actor, action=AuditAction.READ, object_type="attachment",
-                     object_id=message.attachment_id, fields=["content"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.READ,
+            object_type="attachment",
+            object_id=message.attachment_id,
+            fields=["content"],
+        )
     return message.attachment

@@ -13,6 +13,9 @@ urlpatterns = [
     path("<str:intake_id>/close/", views.intake_close, name="close"),
     path("<str:intake_id>/reply/", views.intake_reply, name="reply"),
     path("<str:intake_id>/consents/", views.consent_create, name="consent_create"),
-    path("<str:intake_id>/consents/<str:consent_id>/withdraw/", views.consent_withdraw,
-         name="consent_withdraw"),
+    path(
+        "<str:intake_id>/consents/<str:consent_id>/withdraw/",
+        views.consent_withdraw,
+        name="consent_withdraw",
+    ),
 ]

@@ -26,7 +26,10 @@ from haven.platform.idempotency import Outcome, fingerprint_of, run_once
 from haven.web.errors import handler404
 
 SERVICE_PROVIDER_KINDS = (
-    AgencyKind.HOTLINE, AgencyKind.NGO, AgencyKind.SHELTER, AgencyKind.SOCIAL_SERVICES,
+    AgencyKind.HOTLINE,
+    AgencyKind.NGO,
+    AgencyKind.SHELTER,
+    AgencyKind.SOCIAL_SERVICES,
     AgencyKind.MIGRANT_RESOURCE_CENTRE,
 )
 
@@ -35,20 +38,28 @@ SERVICE_PROVIDER_KINDS = (
 @require_GET
 def intake_queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", IntakeStatus.NEW)
-    page = selectors.intake_queue(actor=request.user, status=status,
-                                  page_number=request.GET.get("page", 1))
-    return render(request, "intake/queue.html", {"page": page, "status": status,
-                                                 "statuses": IntakeStatus.choices})
+    page = selectors.intake_queue(
+        actor=request.user, status=status, page_number=request.GET.get("page", 1)
+    )
+    return render(
+        request,
+        "intake/queue.html",
+        {"page": page, "status": status, "statuses": IntakeStatus.choices},
+    )
 
 
 @staff_view(Permission.INTAKE_CREATE)
 @require_http_methods(["GET", "POST"])
 def intake_create(request: HttpRequest) -> HttpResponse:
     referring = not access.has_permission(request.user, Permission.INTAKE_TRIAGE)
-    agencies = (Agency.objects.filter(kind__in=SERVICE_PROVIDER_KINDS, is_active=True)
-                if referring else None)
-    form = forms.IntakeForm(request.POST or None, referral_agencies=agencies,
-                            initial={"form_token": uuid.uuid4()})
+    agencies = (
+        Agency.objects.filter(kind__in=SERVICE_PROVIDER_KINDS, is_active=True)
+        if referring
+        else None
+    )
+    form = forms.IntakeForm(
+        request.POST or None, referral_agencies=agencies, initial={"form_token": uuid.uuid4()}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         token = data.pop("form_token") or uuid.uuid4()
@@ -59,11 +70,18 @@ def intake_create(request: HttpRequest) -> HttpResponse:
                 channel=data["channel"],
                 account=data["account"],
                 anonymous=data["anonymous"],
-                contact={"name": data["contact_name"], "phone": data["contact_phone"],
-                         "safe_time": data["safe_time"], "safe_channel": data["safe_channel"]},
-                person_details={"name": data["person_name"], "sex": data["person_sex"],
-                                "age": data["person_age"],
-                                "nationality": data["person_nationality"]},
+                contact={
+                    "name": data["contact_name"],
+                    "phone": data["contact_phone"],
+                    "safe_time": data["safe_time"],
+                    "safe_channel": data["safe_channel"],
+                },
+                person_details={
+                    "name": data["person_name"],
+                    "sex": data["person_sex"],
+                    "age": data["person_age"],
+                    "nationality": data["person_nationality"],
+                },
                 language=data["language"],
                 in_danger=data["in_danger"],
                 detained=data["detained"],
@@ -74,9 +92,13 @@ def intake_create(request: HttpRequest) -> HttpResponse:
         try:
             # Sent twice (a double click, a resend on a bad line): created once.
             outcome, _replayed = run_once(
-                scope=f"form:{request.user.pk}", key=str(token),
-                fingerprint=fingerprint_of("POST", request.path, data), method="POST",
-                path=request.path, action=create)
+                scope=f"form:{request.user.pk}",
+                key=str(token),
+                fingerprint=fingerprint_of("POST", request.path, data),
+                method="POST",
+                path=request.path,
+                action=create,
+            )
         except HavenError as error:
             apply_errors(form, error)
         else:
@@ -90,8 +112,11 @@ def intake_create(request: HttpRequest) -> HttpResponse:
 def intake_detail(request: HttpRequest, intake_id: str) -> HttpResponse:
     can_triage = access.has_permission(request.user, Permission.INTAKE_TRIAGE)
     try:
-        intake = (selectors.intake_get(actor=request.user, intake_id=intake_id) if can_triage
-                  else access.access_intake_by_id(request.user, intake_id))
+        intake = (
+            selectors.intake_get(actor=request.user, intake_id=intake_id)
+            if can_triage
+            else access.access_intake_by_id(request.user, intake_id)
+        )
     except NotFound:
         return handler404(request)
     from haven.intake.models import PublicTicket
@@ -106,7 +131,8 @@ def intake_detail(request: HttpRequest, intake_id: str) -> HttpResponse:
         "ticket_messages": ticket.messages.order_by("created_at") if ticket else [],
         "has_ticket": ticket is not None,
         "consents": Consent.objects.filter(intake=intake).select_related("recipient")
-        if can_triage else [],
+        if can_triage
+        else [],
         "consent_form": forms.ConsentForm() if can_triage else None,
     }
     if can_triage and intake.status == IntakeStatus.NEW:
@@ -115,17 +141,21 @@ def intake_detail(request: HttpRequest, intake_id: str) -> HttpResponse:
         matches = []
         if search.is_valid() and any(search.cleaned_data.values()):
             matches = person_search(actor=request.user, **search.cleaned_data)
-        context.update({
-            "search_form": search,
-            "matches": matches,
-            "person_form": forms.PersonForm(initial={
-                "original_name": details.get("name", ""),
-                "sex": details.get("sex") or "unknown",
-                "nationalities": details.get("nationality", ""),
-            }),
-            "attach_form": forms.AttachForm(initial={"version": intake.version}),
-            "close_form": forms.TriageCloseForm(initial={"version": intake.version}),
-        })
+        context.update(
+            {
+                "search_form": search,
+                "matches": matches,
+                "person_form": forms.PersonForm(
+                    initial={
+                        "original_name": details.get("name", ""),
+                        "sex": details.get("sex") or "unknown",
+                        "nationalities": details.get("nationality", ""),
+                    }
+                ),
+                "attach_form": forms.AttachForm(initial={"version": intake.version}),
+                "close_form": forms.TriageCloseForm(initial={"version": intake.version}),
+            }
+        )
     return render(request, "intake/intake_detail.html", context)
 
 
@@ -138,9 +168,16 @@ def _triage_done(request: HttpRequest, case: Case) -> HttpResponse:
 
 def _triage_error(request: HttpRequest, intake_id: str, error: HavenError) -> HttpResponse:
     if isinstance(error, StaleVersion):
-        return render(request, "web/changed_meanwhile.html",
-                      {"current": [], "submitted": [],
-                       "retry_url": reverse("intake:detail", args=[intake_id])}, status=409)
+        return render(
+            request,
+            "web/changed_meanwhile.html",
+            {
+                "current": [],
+                "submitted": [],
+                "retry_url": reverse("intake:detail", args=[intake_id]),
+            },
+            status=409,
+        )
     messages.error(request, error.message)
     return redirect("intake:detail", intake_id=intake_id)
 
@@ -155,18 +192,22 @@ def intake_open_case(request: HttpRequest, intake_id: str) -> HttpResponse:
     try:
         if request.POST.get("person_id"):
             case = services.intake_open_case(
-                actor=request.user, intake_id=intake_id,
+                actor=request.user,
+                intake_id=intake_id,
                 expected_version=int(version) if version.isdigit() else 0,
-                person_id=request.POST["person_id"])
+                person_id=request.POST["person_id"],
+            )
         else:
             person_form = forms.PersonForm(request.POST)
             if not person_form.is_valid():
                 messages.error(request, _("Check the person's details."))
                 return redirect("intake:detail", intake_id=intake_id)
             case = services.intake_open_case(
-                actor=request.user, intake_id=intake_id,
+                actor=request.user,
+                intake_id=intake_id,
                 expected_version=int(version) if version.isdigit() else 0,
-                new_person=person_form.service_arguments())
+                new_person=person_form.service_arguments(),
+            )
     except NotFound:
         return handler404(request)
     except HavenError as error:
@@ -181,15 +222,21 @@ def intake_attach(request: HttpRequest, intake_id: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the case reference."))
         return redirect("intake:detail", intake_id=intake_id)
-    case = access.cases_visible_to(request.user).filter(
-        reference=form.cleaned_data["case_reference"].strip().upper()).first()
+    case = (
+        access.cases_visible_to(request.user)
+        .filter(reference=form.cleaned_data["case_reference"].strip().upper())
+        .first()
+    )
     if case is None:
         messages.error(request, _("No case with this reference is open to you."))
         return redirect("intake:detail", intake_id=intake_id)
     try:
-        case = services.intake_attach(actor=request.user, intake_id=intake_id,
-                                      expected_version=form.cleaned_data["version"],
-                                      case_id=case.pk)
+        case = services.intake_attach(
+            actor=request.user,
+            intake_id=intake_id,
+            expected_version=form.cleaned_data["version"],
+            case_id=case.pk,
+        )
     except NotFound:
         return handler404(request)
     except HavenError as error:
@@ -205,9 +252,12 @@ def intake_close(request: HttpRequest, intake_id: str) -> HttpResponse:
         messages.error(request, _("Choose a reason for closing."))
         return redirect("intake:detail", intake_id=intake_id)
     try:
-        services.intake_close(actor=request.user, intake_id=intake_id,
-                              expected_version=form.cleaned_data["version"],
-                              reason=form.cleaned_data["reason"])
+        services.intake_close(
+            actor=request.user,
+            intake_id=intake_id,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
+        )
     except NotFound:
         return handler404(request)
     except HavenError as error:
@@ -243,12 +293,15 @@ def consent_create(request: HttpRequest, intake_id: str) -> HttpResponse:
         messages.error(request, _("Check the consent: to whom, what, why and when."))
         return redirect("intake:detail", intake_id=intake_id)
     try:
-        referral_services.consent_record(actor=request.user, intake_id=intake_id,
-                                         recipient_id=form.cleaned_data["recipient"],
-                                         scope=form.cleaned_data["scope"],
-                                         purpose=form.cleaned_data["purpose"],
-                                         given_how=form.cleaned_data["given_how"],
-                                         given_on=form.cleaned_data["given_on"])
+        referral_services.consent_record(
+            actor=request.user,
+            intake_id=intake_id,
+            recipient_id=form.cleaned_data["recipient"],
+            scope=form.cleaned_data["scope"],
+            purpose=form.cleaned_data["purpose"],
+            given_how=form.cleaned_data["given_how"],
+            given_on=form.cleaned_data["given_on"],
+        )
     except NotFound:
         return handler404(request)
     except HavenError as error:
@@ -288,6 +341,7 @@ def attachment_download(request: HttpRequest, file_id: str) -> HttpResponse:
     response = Response(read_upload(stored), content_type=stored.content_type)
     extension = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
     response["Content-Disposition"] = (
-        f'attachment; filename="attachment.{extension.get(stored.content_type, "bin")}"')
+        f'attachment; filename="attachment.{extension.get(stored.content_type, "bin")}"'
+    )
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response

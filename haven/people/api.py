@@ -67,9 +67,7 @@ class PersonInput(serializers.Serializer):
         required=False, allow_null=True, min_value=1900, max_value=2100
     )
     age_estimated_on = serializers.DateField(required=False, allow_null=True)
-    age_estimate_method = serializers.ChoiceField(
-        choices=AgeEstimateMethod.choices, required=False
-    )
+    age_estimate_method = serializers.ChoiceField(choices=AgeEstimateMethod.choices, required=False)
     nationalities = serializers.ListField(
         child=serializers.CharField(max_length=2), max_length=10, required=False
     )
@@ -80,12 +78,8 @@ class PersonInput(serializers.Serializer):
         child=serializers.ChoiceField(choices=Vulnerability.choices), required=False
     )
     contact = serializers.DictField(required=False)
-    documents = serializers.ListField(
-        child=serializers.DictField(), max_length=10, required=False
-    )
-    immigration_status = serializers.ChoiceField(
-        choices=ImmigrationStatus.choices, required=False
-    )
+    documents = serializers.ListField(child=serializers.DictField(), max_length=10, required=False)
+    immigration_status = serializers.ChoiceField(choices=ImmigrationStatus.choices, required=False)
 
 
 class PersonListApi(APIView):
@@ -128,8 +122,12 @@ class PersonListApi(APIView):
             }
         )
 
-    @extend_schema(request=PersonInput, responses={201: PersonSummaryOutput},
-                   parameters=[IDEMPOTENCY_PARAMETER], operation_id="persons_create")
+    @extend_schema(
+        request=PersonInput,
+        responses={201: PersonSummaryOutput},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        operation_id="persons_create",
+    )
     @idempotent_api
     def post(self, request: Request) -> Response:
         serializer = PersonInput(data=request.data)
@@ -158,15 +156,22 @@ class PersonDetailApi(APIView):
         response["ETag"] = etag_for(person.version)
         return response
 
-    @extend_schema(request=PersonInput, responses=PersonSummaryOutput,
-                   parameters=[IF_MATCH_PARAMETER], operation_id="persons_partial_update")
+    @extend_schema(
+        request=PersonInput,
+        responses=PersonSummaryOutput,
+        parameters=[IF_MATCH_PARAMETER],
+        operation_id="persons_partial_update",
+    )
     def patch(self, request: Request, person_id: str) -> Response:
         serializer = PersonInput(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         access.access_person_by_id(request.user, person_id, for_change=True)
-        person = services.person_update(actor=request.user, person_id=person_id,
-                                        expected_version=expected_version_from(request),
-                                        changes=dict(serializer.validated_data))
+        person = services.person_update(
+            actor=request.user,
+            person_id=person_id,
+            expected_version=expected_version_from(request),
+            changes=dict(serializer.validated_data),
+        )
         response = Response(PersonSummaryOutput(selectors.summary_of(person)).data)
         response["ETag"] = etag_for(person.version)
         return response

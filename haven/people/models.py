@@ -5,8 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haven.kernel.ids import uuid7
-from haven.platform.concurrency import Versioned
 from haven.people.vocabulary import AgeEstimateMethod, Gender
+from haven.platform.concurrency import Versioned
 from haven.platform.crypto.fields import EncryptedJSONField, EncryptedTextField
 
 

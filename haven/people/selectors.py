@@ -104,15 +104,15 @@ def _name_candidates(visible: Any, name: str) -> list[str]:
     from haven.people.models import PersonNameKey
 
     hits: Counter[str] = Counter()
-    pairs_, tokens_ = indexing.name_lookup_digests(name)
-    for digests in ([], pairs_ + tokens_):
+    for digests in indexing.name_lookup_digests(name):
         if not digests or len(hits) >= NAME_CANDIDATES:
             continue
         for digest in digests:
             hits.update(
                 str(person_id)
-                for person_id in PersonNameKey.objects.filter(digest=digest, person__in=visible)
-                .values_list("person_id", flat=True)[:NAME_KEY_ROWS]
+                for person_id in PersonNameKey.objects.filter(
+                    digest=digest, person__in=visible
+                ).values_list("person_id", flat=True)[:NAME_KEY_ROWS]
             )
     return [person_id for person_id, _count in hits.most_common(NAME_CANDIDATES)]
 
@@ -173,8 +173,10 @@ def person_search(
         results.append((ranking, person, round(score, 3), tuple(sorted(reasons)), best))
     results.sort(key=lambda item: -item[0])
     # Summaries (labels, display names) only for what is returned.
-    found = [PersonMatch(summary_of(person), score, reasons, best)
-             for _ranking, person, score, reasons, best in results[:limit]]
+    found = [
+        PersonMatch(summary_of(person), score, reasons, best)
+        for _ranking, person, score, reasons, best in results[:limit]
+    ]
     if found:
         with transaction.atomic():
             audit_record(

@@ -50,14 +50,18 @@ def _index_rows(person: Person) -> tuple[list[PersonNameKey], list[PersonIdentif
     identifier_rows = []
     for phone in (person.contact or {}).get("phones", []):
         identifier_rows.append(
-            PersonIdentifierKey(person=person, kind="phone",
-                                digest=indexing.phone_digest(phone, ring))
+            PersonIdentifierKey(
+                person=person, kind="phone", digest=indexing.phone_digest(phone, ring)
+            )
         )
     for document in person.documents or []:
         if document.get("number"):
             identifier_rows.append(
-                PersonIdentifierKey(person=person, kind="document",
-                                    digest=indexing.document_digest(document["number"], ring))
+                PersonIdentifierKey(
+                    person=person,
+                    kind="document",
+                    digest=indexing.document_digest(document["number"], ring),
+                )
             )
     return name_rows, identifier_rows
 
@@ -148,8 +152,10 @@ def person_update(
         touched += ["names", "name_script"]
     if {"birth_date", "birth_year_min", "birth_year_max"} & set(changes):
         birth_date, year_min, year_max = clean_birth(
-            changes.get("birth_date"), changes.get("birth_year_min"),
-            changes.get("birth_year_max"), today,
+            changes.get("birth_date"),
+            changes.get("birth_year_min"),
+            changes.get("birth_year_max"),
+            today,
         )
         person.birth_date = birth_date.isoformat() if birth_date else None
         person.birth_year_min, person.birth_year_max = year_min, year_max
@@ -166,7 +172,10 @@ def person_update(
     if {"names", "contact", "documents"} & set(touched):
         _reindex([person], replace=True)
     audit_record(
-        actor=actor, action=AuditAction.UPDATE, object_type="person", object_id=person.pk,
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="person",
+        object_id=person.pk,
         fields=touched,
     )
     return person

@@ -108,10 +108,12 @@ def clean_documents(documents: Any) -> list[dict]:
             {
                 "type": clean_choice("documents", document.get("type", "other"), DocumentType),
                 "number": number,
-                "country": (clean_countries("documents", [document["country"]])[0]
-                            if document.get("country") else ""),
-                "status": clean_choice("documents", document.get("status", "held"),
-                                       DocumentStatus),
+                "country": (
+                    clean_countries("documents", [document["country"]])[0]
+                    if document.get("country")
+                    else ""
+                ),
+                "status": clean_choice("documents", document.get("status", "held"), DocumentStatus),
             }
         )
     return cleaned
@@ -134,8 +136,9 @@ def clean_person_fields(data: dict, today: date) -> dict:
         cleaned["languages"] = clean_languages("languages", data["languages"])
     if "vulnerabilities" in data:
         values = data["vulnerabilities"] or []
-        cleaned["vulnerabilities"] = [clean_choice("vulnerabilities", v, Vulnerability)
-                                      for v in values]
+        cleaned["vulnerabilities"] = [
+            clean_choice("vulnerabilities", v, Vulnerability) for v in values
+        ]
     if "documents" in data:
         cleaned["documents"] = clean_documents(data["documents"] or [])
     if "immigration_status" in data and data["immigration_status"]:

@@ -34,10 +34,15 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
         from haven.accounts.access import cases_visible_to
 
         cases = list(cases_visible_to(request.user).filter(person=person))
-    return render(request, "people/person_detail.html", {
-        "person": person, "cases": cases,
-        "can_open_case": has_permission(request.user, Permission.CASE_CREATE),
-    })
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "cases": cases,
+            "can_open_case": has_permission(request.user, Permission.CASE_CREATE),
+        },
+    )
 
 
 @staff_view(Permission.PERSON_LIST)

@@ -99,8 +99,13 @@ class BoundedMemoryUploadHandler(FileUploadHandler):
     def file_complete(self, file_size: int) -> InMemoryUploadedFile:
         self.buffer.seek(0)
         return InMemoryUploadedFile(
-            self.buffer, self.field_name, self.file_name, self.content_type, file_size,
-            self.charset, self.content_type_extra,
+            self.buffer,
+            self.field_name,
+            self.file_name,
+            self.content_type,
+            file_size,
+            self.charset,
+            self.content_type_extra,
         )
 
 

@@ -18,20 +18,41 @@ class GuidedQuestion:
 
 
 GUIDED_QUESTIONS = (
-    GuidedQuestion("documents", _("Does someone else keep your passport or identity papers?"),
-                   "ilo-fl-07-retention-of-identity-documents"),
-    GuidedQuestion("wages", _("Are you paid less than you were promised, or not at all?"),
-                   "ilo-fl-08-withholding-of-wages"),
-    GuidedQuestion("movement", _("Are you stopped from leaving your work or where you live?"),
-                   "ilo-fl-03-restriction-of-movement"),
-    GuidedQuestion("debt", _("Do you owe money to an employer or recruiter that you cannot "
-                             "pay back?"), "ilo-fl-09-debt-bondage"),
-    GuidedQuestion("threats", _("Has anyone threatened you or your family?"),
-                   "ilo-fl-06-intimidation-and-threats"),
-    GuidedQuestion("violence", _("Has anyone hurt you or forced you into sexual acts?"),
-                   "ilo-fl-05-physical-and-sexual-violence"),
-    GuidedQuestion("deception", _("Was the work or the place different from what you were "
-                                  "told?"), "ilo-fl-02-deception"),
+    GuidedQuestion(
+        "documents",
+        _("Does someone else keep your passport or identity papers?"),
+        "ilo-fl-07-retention-of-identity-documents",
+    ),
+    GuidedQuestion(
+        "wages",
+        _("Are you paid less than you were promised, or not at all?"),
+        "ilo-fl-08-withholding-of-wages",
+    ),
+    GuidedQuestion(
+        "movement",
+        _("Are you stopped from leaving your work or where you live?"),
+        "ilo-fl-03-restriction-of-movement",
+    ),
+    GuidedQuestion(
+        "debt",
+        _("Do you owe money to an employer or recruiter that you cannot pay back?"),
+        "ilo-fl-09-debt-bondage",
+    ),
+    GuidedQuestion(
+        "threats",
+        _("Has anyone threatened you or your family?"),
+        "ilo-fl-06-intimidation-and-threats",
+    ),
+    GuidedQuestion(
+        "violence",
+        _("Has anyone hurt you or forced you into sexual acts?"),
+        "ilo-fl-05-physical-and-sexual-violence",
+    ),
+    GuidedQuestion(
+        "deception",
+        _("Was the work or the place different from what you were told?"),
+        "ilo-fl-02-deception",
+    ),
 )
 
 ANSWERS = (("yes", _("Yes")), ("no", _("No")), ("rather_not_say", _("I prefer not to say")))

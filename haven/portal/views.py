@@ -35,12 +35,15 @@ ATTEMPTS_PER_CODE = 5
 MESSAGES_PER_HOUR = 30
 
 
-def _render(request: HttpRequest, template: str, context: dict | None = None,
-            status: int = 200) -> HttpResponse:
-    context = {**(context or {}),
-               "emergency_numbers": settings.HAVEN_EMERGENCY_NUMBERS,
-               "hotline_number": settings.HAVEN_HOTLINE_NUMBER,
-               "exit_url": settings.HAVEN_PORTAL_EXIT_URL}
+def _render(
+    request: HttpRequest, template: str, context: dict | None = None, status: int = 200
+) -> HttpResponse:
+    context = {
+        **(context or {}),
+        "emergency_numbers": settings.HAVEN_EMERGENCY_NUMBERS,
+        "hotline_number": settings.HAVEN_HOTLINE_NUMBER,
+        "exit_url": settings.HAVEN_PORTAL_EXIT_URL,
+    }
     return render(request, template, context, status=status)
 
 
@@ -69,8 +72,12 @@ def _submit(request: HttpRequest, form, create) -> HttpResponse | None:  # type:
         # Answer as if accepted, keep nothing: automated senders learn nothing.
         request.session[SENT_KEY] = {"code": services.new_code(), "passphrase": None}
         return redirect("portal:sent")
-    if not ratelimit.allow("portal-submit", ratelimit.client_address(request),
-                           limit=SUBMISSIONS_PER_HOUR, period=timedelta(hours=1)):
+    if not ratelimit.allow(
+        "portal-submit",
+        ratelimit.client_address(request),
+        limit=SUBMISSIONS_PER_HOUR,
+        period=timedelta(hours=1),
+    ):
         return _too_many(request)
     data = {k: v for k, v in form.cleaned_data.items() if not hasattr(v, "read")}
     token = str(data.pop("form_token", None) or uuid.uuid4())
@@ -82,15 +89,22 @@ def _submit(request: HttpRequest, form, create) -> HttpResponse | None:  # type:
         return Outcome(303, {"code": ticket.code})
 
     try:
-        outcome, replayed = run_once(scope="portal", key=token,
-                                     fingerprint=fingerprint_of("POST", request.path, data),
-                                     method="POST", path=request.path, action=action)
+        outcome, replayed = run_once(
+            scope="portal",
+            key=token,
+            fingerprint=fingerprint_of("POST", request.path, data),
+            method="POST",
+            path=request.path,
+            action=action,
+        )
     except HavenError as error:
         _apply_errors(form, error)
         return None
-    request.session[SENT_KEY] = {"code": outcome.body["code"],
-                                 "passphrase": None if replayed else holder["passphrase"],
-                                 "in_danger": form.cleaned_data.get("in_danger") == "yes"}
+    request.session[SENT_KEY] = {
+        "code": outcome.body["code"],
+        "passphrase": None if replayed else holder["passphrase"],
+        "in_danger": form.cleaned_data.get("in_danger") == "yes",
+    }
     return redirect("portal:sent")
 
 
@@ -103,22 +117,31 @@ def _upload(form, field: str):  # type: ignore[no-untyped-def]
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
-    form = HelpRequestForm(request.POST or None, request.FILES or None,
-                           initial={"form_token": uuid.uuid4()})
+    form = HelpRequestForm(
+        request.POST or None, request.FILES or None, initial={"form_token": uuid.uuid4()}
+    )
     if request.method == "POST" and form.is_valid():
 
         def create(data: dict) -> services.IssuedTicket:
             anonymous = data["contact_choice"] == "anonymous"
             return services.portal_help_request(
                 account=data["account"],
-                answers={q.id: data[f"q_{q.id}"] for q in GUIDED_QUESTIONS
-                         if data.get(f"q_{q.id}")},
-                place=data["place"], when=data["when"], in_danger=data["in_danger"] == "yes",
+                answers={
+                    q.id: data[f"q_{q.id}"] for q in GUIDED_QUESTIONS if data.get(f"q_{q.id}")
+                },
+                place=data["place"],
+                when=data["when"],
+                in_danger=data["in_danger"] == "yes",
                 anonymous=anonymous,
-                contact={} if anonymous else {
-                    "name": data["contact_name"], "phone": data["contact_phone"],
-                    "email": data["contact_email"], "safe_time": data["safe_time"],
-                    "safe_channel": data["safe_channel"]},
+                contact={}
+                if anonymous
+                else {
+                    "name": data["contact_name"],
+                    "phone": data["contact_phone"],
+                    "email": data["contact_email"],
+                    "safe_time": data["safe_time"],
+                    "safe_channel": data["safe_channel"],
+                },
                 language=translation.get_language() or "en",
                 attachment=_upload(form, "attachment"),
             )
@@ -133,24 +156,32 @@ def ask(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def missing(request: HttpRequest) -> HttpResponse:
-    form = MissingRelativeForm(request.POST or None, request.FILES or None,
-                               initial={"form_token": uuid.uuid4()})
+    form = MissingRelativeForm(
+        request.POST or None, request.FILES or None, initial={"form_token": uuid.uuid4()}
+    )
     if request.method == "POST" and form.is_valid():
 
         def create(data: dict) -> services.IssuedTicket:
             return services.portal_missing_report(
-                names={"original": data["name_own_script"], "latin": [data["name_latin"]]
-                       if data["name_latin"] else [],
-                       "aliases": [data["other_names"]] if data["other_names"] else []},
-                sex=data["sex"], age=data["age"],
+                names={
+                    "original": data["name_own_script"],
+                    "latin": [data["name_latin"]] if data["name_latin"] else [],
+                    "aliases": [data["other_names"]] if data["other_names"] else [],
+                },
+                sex=data["sex"],
+                age=data["age"],
                 nationality=(data["nationality"] or "").upper(),
-                languages=[part.strip() for part in data["languages"].split(",")
-                           if part.strip()],
-                description=data["description"], last_contact_on=data["last_contact_on"],
-                last_place=data["last_place"], route=data["route"],
-                inquirer={"name": data["inquirer_name"],
-                          "relation": data["inquirer_relation"],
-                          "phone": data["inquirer_phone"], "email": data["inquirer_email"]},
+                languages=[part.strip() for part in data["languages"].split(",") if part.strip()],
+                description=data["description"],
+                last_contact_on=data["last_contact_on"],
+                last_place=data["last_place"],
+                route=data["route"],
+                inquirer={
+                    "name": data["inquirer_name"],
+                    "relation": data["inquirer_relation"],
+                    "phone": data["inquirer_phone"],
+                    "email": data["inquirer_email"],
+                },
                 language=translation.get_language() or "en",
                 photo=_upload(form, "photo"),
             )
@@ -174,16 +205,20 @@ def sent(request: HttpRequest) -> HttpResponse:
 @public_view
 @require_GET
 def rights_list(request: HttpRequest) -> HttpResponse:
-    pages = rights.pages_for(language=translation.get_language() or "en",
-                             jurisdiction=settings.HAVEN_JURISDICTION)
+    pages = rights.pages_for(
+        language=translation.get_language() or "en", jurisdiction=settings.HAVEN_JURISDICTION
+    )
     return _render(request, "portal/rights_list.html", {"pages": pages})
 
 
 @public_view
 @require_GET
 def rights_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = rights.page_for(slug=slug, language=translation.get_language() or "en",
-                           jurisdiction=settings.HAVEN_JURISDICTION)
+    page = rights.page_for(
+        slug=slug,
+        language=translation.get_language() or "en",
+        jurisdiction=settings.HAVEN_JURISDICTION,
+    )
     if page is None:
         return _render(request, "portal/not_found.html", status=404)
     return _render(request, "portal/rights_detail.html", {"page": page})
@@ -197,10 +232,14 @@ def follow(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         address = ratelimit.client_address(request)
         code = services.normalise_code(form.cleaned_data["code"])
-        if not (ratelimit.allow("portal-follow", address, limit=ATTEMPTS_PER_WINDOW,
-                                period=timedelta(minutes=15))
-                and ratelimit.allow("portal-follow-code", code, limit=ATTEMPTS_PER_CODE,
-                                    period=timedelta(minutes=15))):
+        if not (
+            ratelimit.allow(
+                "portal-follow", address, limit=ATTEMPTS_PER_WINDOW, period=timedelta(minutes=15)
+            )
+            and ratelimit.allow(
+                "portal-follow-code", code, limit=ATTEMPTS_PER_CODE, period=timedelta(minutes=15)
+            )
+        ):
             return _too_many(request)
         ticket = services.ticket_open(code=code, passphrase=form.cleaned_data["passphrase"])
         if ticket is None:
@@ -223,8 +262,9 @@ def _current_ticket(request: HttpRequest):  # type: ignore[no-untyped-def]
         request.session.pop(TICKET_KEY, None)
         return None
     request.session[TICKET_SEEN_KEY] = timezone.now().timestamp()
-    return PublicTicket.objects.filter(pk=ticket_id).select_related(
-        "intake", "missing_report").first()
+    return (
+        PublicTicket.objects.filter(pk=ticket_id).select_related("intake", "missing_report").first()
+    )
 
 
 @public_view
@@ -233,35 +273,47 @@ def request_status(request: HttpRequest) -> HttpResponse:
     ticket = _current_ticket(request)
     if ticket is None:
         return redirect("portal:follow")
-    form = MessageForm(request.POST or None, request.FILES or None,
-                       initial={"form_token": uuid.uuid4()})
+    form = MessageForm(
+        request.POST or None, request.FILES or None, initial={"form_token": uuid.uuid4()}
+    )
     if request.method == "POST" and upload_refused(request):
         form.add_error(None, TOO_LARGE)
     elif request.method == "POST" and form.is_valid():
-        if not ratelimit.allow("portal-message", str(ticket.pk), limit=MESSAGES_PER_HOUR,
-                               period=timedelta(hours=1)):
+        if not ratelimit.allow(
+            "portal-message", str(ticket.pk), limit=MESSAGES_PER_HOUR, period=timedelta(hours=1)
+        ):
             return _too_many(request)
         data = {"body": form.cleaned_data["body"]}
         token = str(form.cleaned_data.get("form_token") or uuid.uuid4())
 
         def action() -> Outcome:
-            services.ticket_add_message(ticket_id=ticket.pk, body=data["body"],
-                                        attachment=_upload(form, "attachment"))
+            services.ticket_add_message(
+                ticket_id=ticket.pk, body=data["body"], attachment=_upload(form, "attachment")
+            )
             return Outcome(303, {})
 
         try:
-            run_once(scope=f"portal-ticket:{ticket.pk}", key=token,
-                     fingerprint=fingerprint_of("POST", request.path, data), method="POST",
-                     path=request.path, action=action)
+            run_once(
+                scope=f"portal-ticket:{ticket.pk}",
+                key=token,
+                fingerprint=fingerprint_of("POST", request.path, data),
+                method="POST",
+                path=request.path,
+                action=action,
+            )
         except HavenError as error:
             _apply_errors(form, error)
         else:
             return redirect("portal:request")
-    return _render(request, "portal/request.html", {
-        "status": services.public_status(ticket),
-        "messages_list": services.ticket_messages(ticket),
-        "form": form,
-    })
+    return _render(
+        request,
+        "portal/request.html",
+        {
+            "status": services.public_status(ticket),
+            "messages_list": services.ticket_messages(ticket),
+            "form": form,
+        },
+    )
 
 
 @public_view

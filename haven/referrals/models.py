@@ -20,22 +20,27 @@ class Consent(models.Model):
     purpose. Withdrawing it closes access again; nothing is deleted."""
 
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
-    intake = models.ForeignKey("intake.Intake", on_delete=models.CASCADE, null=True,
-                               related_name="consents")
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, null=True,
-                             related_name="consents")
-    recipient = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT,
-                                  related_name="consents_received")
+    intake = models.ForeignKey(
+        "intake.Intake", on_delete=models.CASCADE, null=True, related_name="consents"
+    )
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, null=True, related_name="consents"
+    )
+    recipient = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="consents_received"
+    )
     scope = models.CharField(max_length=20, choices=ConsentScope.choices)
     purpose = models.CharField(max_length=500)
     # How the person gave it: in person, by phone, in writing, through the portal.
     given_how = models.CharField(max_length=100)
     given_on = models.DateField()
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    null=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     withdrawn_on = models.DateField(null=True)
-    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                     null=True, related_name="+")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     created_at = models.DateTimeField()
 
     class Meta:
@@ -45,5 +50,6 @@ class Consent(models.Model):
                 name="consent_has_a_subject",
             )
         ]
-        indexes = [models.Index(fields=["recipient", "scope", "withdrawn_on"],
-                                name="consent_recipient")]
+        indexes = [
+            models.Index(fields=["recipient", "scope", "withdrawn_on"], name="consent_recipient")
+        ]

@@ -23,8 +23,16 @@ def _invalid(field: str, message: Any) -> ValidationFailed:
 
 
 @transaction.atomic
-def consent_record(*, actor: Any, intake_id: object, recipient_id: int, scope: str,
-                   purpose: str, given_how: str, given_on: date) -> Consent:
+def consent_record(
+    *,
+    actor: Any,
+    intake_id: object,
+    recipient_id: int,
+    scope: str,
+    purpose: str,
+    given_how: str,
+    given_on: date,
+) -> Consent:
     """The person agreed that ``recipient`` may see ``scope`` for ``purpose``:
     to whom, what, why and when are all required (DESIGN.md principle 3)."""
     access.require_permission(actor, Permission.CONSENT_RECORD)
@@ -40,13 +48,25 @@ def consent_record(*, actor: Any, intake_id: object, recipient_id: int, scope: s
         raise _invalid("given_how", _("Say how the person gave consent."))
     if given_on > timezone.localdate():
         raise _invalid("given_on", _("This date is in the future."))
-    consent = Consent(intake=intake, recipient=recipient, scope=scope, purpose=purpose[:500],
-                      given_how=given_how[:100], given_on=given_on, recorded_by=actor,
-                      created_at=timezone.now())
+    consent = Consent(
+        intake=intake,
+        recipient=recipient,
+        scope=scope,
+        purpose=purpose[:500],
+        given_how=given_how[:100],
+        given_on=given_on,
+        recorded_by=actor,
+        created_at=timezone.now(),
+    )
     consent.save(force_insert=True)
-    audit_record(actor=actor, action=AuditAction.CREATE, object_type="consent",
-                 object_id=consent.pk, fields=["recipient", "scope", "purpose"],
-                 detail={"intake": str(intake.pk), "recipient": recipient.pk})
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="consent",
+        object_id=consent.pk,
+        fields=["recipient", "scope", "purpose"],
+        detail={"intake": str(intake.pk), "recipient": recipient.pk},
+    )
     return consent
 
 
@@ -62,6 +82,11 @@ def consent_withdraw(*, actor: Any, consent_id: object) -> Consent:
         consent.withdrawn_on = timezone.localdate()
         consent.withdrawn_by = actor
         consent.save(update_fields=["withdrawn_on", "withdrawn_by"])
-        audit_record(actor=actor, action=AuditAction.UPDATE, object_type="consent",
-                     object_id=consent.pk, fields=["withdrawn_on"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            object_type="consent",
+            object_id=consent.pk,
+            fields=["withdrawn_on"],
+        )
     return consent

@@ -22,7 +22,8 @@ class RightsPage(Versioned):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["slug", "language", "jurisdiction"],
-                                    name="rights_page_unique")
+            models.UniqueConstraint(
+                fields=["slug", "language", "jurisdiction"], name="rights_page_unique"
+            )
         ]
         ordering = ["position", "slug"]

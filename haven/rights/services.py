@@ -30,27 +30,40 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def rights_page_create(*, actor: Any, slug: str, language: str, jurisdiction: str,
-                       **values: Any) -> RightsPage:
+def rights_page_create(
+    *, actor: Any, slug: str, language: str, jurisdiction: str, **values: Any
+) -> RightsPage:
     access.require_permission(actor, Permission.RIGHTS_MANAGE)
     if language not in dict(settings.LANGUAGES):
         raise _invalid("language", _("Not one of the portal's languages."))
-    page = RightsPage(slug=slug, language=language, jurisdiction=jurisdiction.upper()[:2],
-                      updated_at=timezone.now(), **_clean(values))
+    page = RightsPage(
+        slug=slug,
+        language=language,
+        jurisdiction=jurisdiction.upper()[:2],
+        updated_at=timezone.now(),
+        **_clean(values),
+    )
     try:
         with transaction.atomic():
             page.save(force_insert=True)
     except IntegrityError:
-        raise _invalid("slug", _("This page already exists in this language and "
-                                 "jurisdiction.")) from None
-    audit_record(actor=actor, action=AuditAction.CREATE, object_type="rights_page",
-                 object_id=page.pk, fields=list(EDITABLE))
+        raise _invalid(
+            "slug", _("This page already exists in this language and jurisdiction.")
+        ) from None
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="rights_page",
+        object_id=page.pk,
+        fields=list(EDITABLE),
+    )
     return page
 
 
 @transaction.atomic
-def rights_page_update(*, actor: Any, page_id: int, expected_version: int,
-                       **values: Any) -> RightsPage:
+def rights_page_update(
+    *, actor: Any, page_id: int, expected_version: int, **values: Any
+) -> RightsPage:
     access.require_permission(actor, Permission.RIGHTS_MANAGE)
     page = RightsPage.objects.filter(pk=page_id).first()
     if page is None:
@@ -59,6 +72,11 @@ def rights_page_update(*, actor: Any, page_id: int, expected_version: int,
         setattr(page, name, value)
     page.updated_at = timezone.now()
     save_versioned(page, expected_version=expected_version, fields=[*values, "updated_at"])
-    audit_record(actor=actor, action=AuditAction.UPDATE, object_type="rights_page",
-                 object_id=page.pk, fields=sorted(values))
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="rights_page",
+        object_id=page.pk,
+        fields=sorted(values),
+    )
     return page

@@ -25,12 +25,17 @@ class RightsPageForm(VersionedForm):
     position = forms.IntegerField(label=gettext_lazy("Position"), min_value=0, max_value=999)
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     summary = forms.CharField(label=gettext_lazy("Summary"), max_length=300)
-    body = forms.CharField(label=gettext_lazy("Text (plain words; a blank line starts a "
-                                              "paragraph)"), max_length=20_000,
-                           widget=forms.Textarea(attrs={"rows": 12}))
-    sources = forms.CharField(label=gettext_lazy("Sources, one per line (e.g. IPU-118 op.21)"),
-                              max_length=2000, required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label=gettext_lazy("Text (plain words; a blank line starts a paragraph)"),
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    sources = forms.CharField(
+        label=gettext_lazy("Sources, one per line (e.g. IPU-118 op.21)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 @staff_view(Permission.RIGHTS_MANAGE)
@@ -46,20 +51,34 @@ def page_edit(request: HttpRequest, page_id: str) -> HttpResponse:
     page = RightsPage.objects.filter(pk=int(page_id) if page_id.isdigit() else 0).first()
     if page is None:
         return handler404(request)
-    initial = {"version": page.version, "position": page.position, "title": page.title,
-               "summary": page.summary, "body": page.body, "sources": "\n".join(page.sources)}
+    initial = {
+        "version": page.version,
+        "position": page.position,
+        "title": page.title,
+        "summary": page.summary,
+        "body": page.body,
+        "sources": "\n".join(page.sources),
+    }
     form = RightsPageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
         data["sources"] = [line.strip() for line in data["sources"].splitlines() if line.strip()]
         try:
-            services.rights_page_update(actor=request.user, page_id=page.pk,
-                                        expected_version=version, **data)
+            services.rights_page_update(
+                actor=request.user, page_id=page.pk, expected_version=version, **data
+            )
         except StaleVersion:
-            return render(request, "web/changed_meanwhile.html",
-                          {"current": [(_("Title"), page.title)], "submitted": [],
-                           "retry_url": reverse("rights:edit", args=[page.pk])}, status=409)
+            return render(
+                request,
+                "web/changed_meanwhile.html",
+                {
+                    "current": [(_("Title"), page.title)],
+                    "submitted": [],
+                    "retry_url": reverse("rights:edit", args=[page.pk]),
+                },
+                status=409,
+            )
         except HavenError as error:
             apply_errors(form, error)
         else:

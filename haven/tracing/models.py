@@ -29,12 +29,14 @@ class ReportStatus(models.TextChoices):
 
 class MissingPersonReport(Versioned):
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT,
-                               related_name="missing_reports")
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="missing_reports"
+    )
     source = models.CharField(max_length=20, choices=ReportSource.choices)
     received_at = models.DateTimeField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     # {"original": "...", "script": "...", "latin": [...], "aliases": [...]}
     names = EncryptedJSONField()
     sex = models.CharField(max_length=10, blank=True)
@@ -49,8 +51,9 @@ class MissingPersonReport(Versioned):
     route = EncryptedTextField()
     # {"name", "phone", "email", "relation", "safe_time"}
     inquirer = EncryptedJSONField()
-    status = models.CharField(max_length=20, choices=ReportStatus.choices,
-                              default=ReportStatus.OPEN)
+    status = models.CharField(
+        max_length=20, choices=ReportStatus.choices, default=ReportStatus.OPEN
+    )
     updated_at = models.DateTimeField()
 
 
@@ -66,10 +69,12 @@ class FoundRecord(Versioned):
 
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
     kind = models.CharField(max_length=10, choices=FoundKind.choices)
-    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT,
-                               related_name="found_records")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, related_name="+")
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="found_records"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     found_on = models.DateField()
     names = EncryptedJSONField()
     sex = models.CharField(max_length=10, blank=True)
@@ -99,17 +104,20 @@ class MatchCandidate(models.Model):
     the same pair is never proposed again."""
 
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
-    report = models.ForeignKey(MissingPersonReport, on_delete=models.CASCADE,
-                               related_name="candidates")
+    report = models.ForeignKey(
+        MissingPersonReport, on_delete=models.CASCADE, related_name="candidates"
+    )
     found = models.ForeignKey(FoundRecord, on_delete=models.CASCADE, related_name="candidates")
     match_probability = models.FloatField()
     match_weight = models.FloatField()
     rank = models.PositiveSmallIntegerField()
     explanation = models.JSONField(default=list)
-    status = models.CharField(max_length=20, choices=CandidateStatus.choices,
-                              default=CandidateStatus.PROPOSED)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    null=True, related_name="+")
+    status = models.CharField(
+        max_length=20, choices=CandidateStatus.choices, default=CandidateStatus.PROPOSED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True)
     review_note = EncryptedTextField()
     disclosed_at = models.DateTimeField(null=True)

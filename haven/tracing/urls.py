@@ -10,8 +10,8 @@ urlpatterns = [
     path("found/new/", views.found_create, name="found_create"),
     path("found/<str:found_id>/consent/", views.found_consent, name="found_consent"),
     path("linkage/run/", views.linkage_run, name="linkage_run"),
-    path("candidates/<str:candidate_id>/review/", views.candidate_review,
-         name="candidate_review"),
-    path("candidates/<str:candidate_id>/whereabouts/", views.whereabouts_disclose,
-         name="whereabouts"),
+    path("candidates/<str:candidate_id>/review/", views.candidate_review, name="candidate_review"),
+    path(
+        "candidates/<str:candidate_id>/whereabouts/", views.whereabouts_disclose, name="whereabouts"
+    ),
 ]

@@ -27,9 +27,13 @@ def report_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
     if page.object_list:
         with transaction.atomic():
-            audit_record(actor=request.user, action=AuditAction.READ,
-                         object_type="missing_report", fields=["names"],
-                         detail={"listed": [str(r.pk) for r in page.object_list]})
+            audit_record(
+                actor=request.user,
+                action=AuditAction.READ,
+                object_type="missing_report",
+                fields=["names"],
+                detail={"listed": [str(r.pk) for r in page.object_list]},
+            )
     return render(request, "tracing/report_list.html", {"page": page})
 
 
@@ -43,19 +47,28 @@ def report_detail(request: HttpRequest, report_id: str) -> HttpResponse:
     except NotFound:
         return handler404(request)
     with transaction.atomic():
-        audit_record(actor=request.user, action=AuditAction.READ, object_type="missing_report",
-                     object_id=report.pk, fields=["names", "description", "inquirer"])
+        audit_record(
+            actor=request.user,
+            action=AuditAction.READ,
+            object_type="missing_report",
+            object_id=report.pk,
+            fields=["names", "description", "inquirer"],
+        )
     ticket = PublicTicket.objects.filter(missing_report=report).first()
     from haven.tracing.forms import ReviewForm
 
     candidates = report.candidates.select_related("found").order_by("status", "rank")
-    return render(request, "tracing/report_detail.html", {
-        "report": report,
-        "candidates": candidates,
-        "review_form": ReviewForm(),
-        "ticket_messages": ticket.messages.order_by("created_at") if ticket else [],
-        "has_ticket": ticket is not None,
-    })
+    return render(
+        request,
+        "tracing/report_detail.html",
+        {
+            "report": report,
+            "candidates": candidates,
+            "review_form": ReviewForm(),
+            "ticket_messages": ticket.messages.order_by("created_at") if ticket else [],
+            "has_ticket": ticket is not None,
+        },
+    )
 
 
 @staff_view(Permission.TRACING_VIEW)
@@ -64,8 +77,9 @@ def report_reply(request: HttpRequest, report_id: str) -> HttpResponse:
     from haven.intake import services as intake_services
 
     try:
-        intake_services.missing_report_reply(actor=request.user, report_id=report_id,
-                                             body=request.POST.get("body", ""))
+        intake_services.missing_report_reply(
+            actor=request.user, report_id=report_id, body=request.POST.get("body", "")
+        )
     except NotFound:
         return handler404(request)
     except HavenError as error:
@@ -87,14 +101,22 @@ def found_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.found_record_create(
-                actor=request.user, kind=data["kind"], found_on=data["found_on"],
-                names={"original": data["name_own_script"],
-                       "latin": [n.strip() for n in data["names_latin"].splitlines()
-                                 if n.strip()]},
-                sex=data["sex"], age=data["age"], nationality=data["nationality"],
-                place=data["place"], route_position=data["route_position"],
-                description=data["description"], personal_effects=data["personal_effects"],
-                whereabouts=data["whereabouts"])
+                actor=request.user,
+                kind=data["kind"],
+                found_on=data["found_on"],
+                names={
+                    "original": data["name_own_script"],
+                    "latin": [n.strip() for n in data["names_latin"].splitlines() if n.strip()],
+                },
+                sex=data["sex"],
+                age=data["age"],
+                nationality=data["nationality"],
+                place=data["place"],
+                route_position=data["route_position"],
+                description=data["description"],
+                personal_effects=data["personal_effects"],
+                whereabouts=data["whereabouts"],
+            )
         except HavenError as error:
             apply_errors(form, error)
         else:
@@ -109,8 +131,9 @@ def linkage_run(request: HttpRequest) -> HttpResponse:
     from haven.tracing import services
 
     proposed = services.linkage_run(actor=request.user)
-    messages.success(request, _("Search done: %(count)s possible matches to review.")
-                     % {"count": proposed})
+    messages.success(
+        request, _("Search done: %(count)s possible matches to review.") % {"count": proposed}
+    )
     return redirect("tracing:report_list")
 
 
@@ -127,9 +150,12 @@ def candidate_review(request: HttpRequest, candidate_id: str) -> HttpResponse:
         return handler404(request)
     if form.is_valid():
         try:
-            services.candidate_review(actor=request.user, candidate_id=candidate.pk,
-                                      decision=form.cleaned_data["decision"],
-                                      note=form.cleaned_data["note"])
+            services.candidate_review(
+                actor=request.user,
+                candidate_id=candidate.pk,
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"],
+            )
         except HavenError as error:
             messages.error(request, error.message)
         else:
@@ -144,15 +170,15 @@ def whereabouts_disclose(request: HttpRequest, candidate_id: str) -> HttpRespons
 
     try:
         candidate = access.access_candidate_by_id(request.user, candidate_id)
-        whereabouts = services.whereabouts_disclose(actor=request.user,
-                                                    candidate_id=candidate.pk)
+        whereabouts = services.whereabouts_disclose(actor=request.user, candidate_id=candidate.pk)
     except NotFound:
         return handler404(request)
     except HavenError as error:
         messages.error(request, error.message)
         return redirect("tracing:report_detail", report_id=candidate.report_id)
-    return render(request, "tracing/whereabouts.html",
-                  {"candidate": candidate, "whereabouts": whereabouts})
+    return render(
+        request, "tracing/whereabouts.html", {"candidate": candidate, "whereabouts": whereabouts}
+    )
 
 
 @staff_view(Permission.TRACING_RECORD)
@@ -163,8 +189,9 @@ def found_consent(request: HttpRequest, found_id: str) -> HttpResponse:
     from haven.tracing import services
 
     try:
-        record = services.found_consent_record(actor=request.user, found_id=found_id,
-                                               given_on=timezone.localdate())
+        record = services.found_consent_record(
+            actor=request.user, found_id=found_id, given_on=timezone.localdate()
+        )
     except NotFound:
         return handler404(request)
     messages.success(request, _("Consent to tell the family recorded."))

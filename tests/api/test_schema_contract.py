@@ -129,7 +129,9 @@ def problem_details(ctx, response, case) -> None:  # type: ignore[no-untyped-def
     try:
         body = response.json()
     except ValueError:
-        raise AssertionError(f"{response.status_code} answered with a body that is not JSON") from None
+        raise AssertionError(
+            f"{response.status_code} answered with a body that is not JSON"
+        ) from None
     assert isinstance(body, dict), f"the problem is not an object: {body!r}"
     for member, kind in (
         ("type", str),
@@ -143,6 +145,9 @@ def problem_details(ctx, response, case) -> None:  # type: ignore[no-untyped-def
     assert body["type"].endswith("/" + body["code"]), f"type does not name the code: {body!r}"
 
 
+# Not negative_data_rejection yet: the API still accepts some input its schema
+# calls invalid (DRF takes 0 for false and for "0", Django's paginator takes
+# page=null for page 1, the cases list ignores an unknown status filter).
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -185,37 +190,53 @@ _plans: dict[str, Plan] = {}
 
 @pytest.fixture
 def world(cast):  # type: ignore[no-untyped-def]
+    """Records made through the services, as tests/cases/conftest.py makes them."""
     global _world
     caseworker = cast[Role.CASEWORKER]
     hotline = cast[Role.HOTLINE_OPERATOR]
     selam = people_services.person_register(
-        actor=caseworker, original_name="ሰላም ተስፋይ", name_script="Ethi",
-        latin_names=["Selam Tesfay"], sex="female", nationalities=["ER"],
-        birth_year_min=2000, birth_year_max=2002,
+        actor=caseworker,
+        original_name="ሰላም ተስፋይ",
+        name_script="Ethi",
+        latin_names=["Selam Tesfay"],
+        sex="female",
+        nationalities=["ER"],
+        birth_year_min=2000,
+        birth_year_max=2002,
     )
     ion = people_services.person_register(
-        actor=caseworker, latin_names=["Ion Popescu"], sex="male", nationalities=["MD"],
+        actor=caseworker,
+        latin_names=["Ion Popescu"],
+        sex="male",
+        nationalities=["MD"],
     )
     amina = people_services.person_register(
-        actor=hotline, latin_names=["Amina Yusuf"], sex="female", nationalities=["NG"],
+        actor=hotline,
+        latin_names=["Amina Yusuf"],
+        sex="female",
+        nationalities=["NG"],
     )
     submitted = case_services.case_open(actor=caseworker, person_id=selam.pk)
     submitted = case_services.case_submit_for_identification(
         actor=caseworker, case_id=submitted.pk, expected_version=submitted.version
     )
     decision = case_services.decision_record(
-        actor=cast[Role.DECISION_MAKER], case_id=submitted.pk,
-        kind=DecisionKind.REASONABLE_GROUNDS, outcome=DecisionOutcome.POSITIVE,
+        actor=cast[Role.DECISION_MAKER],
+        case_id=submitted.pk,
+        kind=DecisionKind.REASONABLE_GROUNDS,
+        outcome=DecisionOutcome.POSITIVE,
         threshold="Reasonable grounds to believe",
         reasons="Indicators of forced labour in the account.",
         decided_on=timezone.localdate(),
     )
     not_submitted = case_services.case_open(actor=caseworker, person_id=ion.pk)
     intakes = [
-        case_services.intake_create(actor=hotline, channel=Channel.HOTLINE,
-                                    account="Called from a farm.", in_danger=True),
-        case_services.intake_create(actor=caseworker, channel=Channel.SELF_REFERRAL,
-                                    anonymous=True),
+        case_services.intake_create(
+            actor=hotline, channel=Channel.HOTLINE, account="Called from a farm.", in_danger=True
+        ),
+        case_services.intake_create(
+            actor=caseworker, channel=Channel.SELF_REFERRAL, anonymous=True
+        ),
     ]
     _world = World(
         tokens={
@@ -261,13 +282,13 @@ def _declares_header(case, name: str) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _own_caller(case) -> str:  # type: ignore[no-untyped-def]
-    """The first of PREFERRED_CALLERS the operation's view lets call it."""
+    """The first role, of PREFERRED_CALLERS and then any, the operation's view lets call it."""
     path = case.path
     for name in case.path_parameters or {}:
         path = path.replace("{" + name + "}", "1")
     required = resolve(path).func.view_class.required_permissions.get(case.method.upper())
     return next(
-        (role for role in PREFERRED_CALLERS if role_has_permission(role, required)),
+        (role for role in (*PREFERRED_CALLERS, *Role) if role_has_permission(role, required)),
         PREFERRED_CALLERS[0],
     )
 
@@ -279,44 +300,62 @@ def _well_formed_body(operation_id: str, world: World) -> st.SearchStrategy[dict
     known = world.identifiers
     bodies = {
         "persons_create": st.fixed_dictionaries(
-            {"latin_names": st.lists(text, min_size=1, max_size=2),
-             "sex": st.sampled_from(Sex.values)},
-            optional={"nationalities": st.lists(st.sampled_from(["ER", "NG", "MD", "UA"]),
-                                                max_size=2, unique=True)},
+            {
+                "latin_names": st.lists(text, min_size=1, max_size=2),
+                "sex": st.sampled_from(Sex.values),
+            },
+            optional={
+                "nationalities": st.lists(
+                    st.sampled_from(["ER", "NG", "MD", "UA"]), max_size=2, unique=True
+                )
+            },
         ),
         "agencies_create": st.fixed_dictionaries(
-            {"name": text, "kind": st.sampled_from(AgencyKind.values),
-             "country": st.sampled_from(["MT", "IT", "GR"])},
+            {
+                "name": text,
+                "kind": st.sampled_from(AgencyKind.values),
+                "country": st.sampled_from(["MT", "IT", "GR"]),
+            },
         ),
         "cases_status_change": st.fixed_dictionaries(
             {"status": st.sampled_from(CaseStatus.values)},
             optional={"closure_reason": st.sampled_from(ClosureReason.values)},
         ),
         "decisions_create": st.fixed_dictionaries(
-            {"kind": st.sampled_from(DecisionKind.values),
-             "outcome": st.sampled_from(DecisionOutcome.values),
-             "threshold": text, "reasons": text,
-             "decided_on": st.just(timezone.localdate().isoformat())},
+            {
+                "kind": st.sampled_from(DecisionKind.values),
+                "outcome": st.sampled_from(DecisionOutcome.values),
+                "threshold": text,
+                "reasons": text,
+                "decided_on": st.just(timezone.localdate().isoformat()),
+            },
             optional={"reconsideration_of": st.sampled_from(known["reconsideration_of"])},
         ),
         "screenings_create": st.fixed_dictionaries(
-            {"catalogue": st.sampled_from(catalogue_versions()),
-             "answers": st.just({}), "completed": st.booleans()},
+            {
+                "catalogue": st.sampled_from(catalogue_versions()),
+                "answers": st.just({}),
+                "completed": st.booleans(),
+            },
         ),
         "intakes_triage": st.one_of(
-            st.fixed_dictionaries({"action": st.just("close"),
-                                   "reason": st.sampled_from(IntakeClosureReason.values)}),
-            st.fixed_dictionaries({"action": st.just("open_case"),
-                                   "person_id": st.sampled_from(known["person_id"])}),
-            st.fixed_dictionaries({"action": st.just("attach"),
-                                   "case_id": st.sampled_from(known["case_id"])}),
+            st.fixed_dictionaries(
+                {"action": st.just("close"), "reason": st.sampled_from(IntakeClosureReason.values)}
+            ),
+            st.fixed_dictionaries(
+                {"action": st.just("open_case"), "person_id": st.sampled_from(known["person_id"])}
+            ),
+            st.fixed_dictionaries(
+                {"action": st.just("attach"), "case_id": st.sampled_from(known["case_id"])}
+            ),
         ),
     }
     return bodies.get(operation_id)
 
 
 def _some_known(names: list[str], world: World) -> st.SearchStrategy[dict[str, object]]:
-    """For each identifier: keep what was generated (None) or name a seeded record."""
+    """For each identifier: name a seeded record, or keep what was generated (None).
+    Seeded records come first because hypothesis draws first branches more often."""
     choices = [st.one_of(st.sampled_from(world.identifiers[name]), st.none()) for name in names]
     return st.tuples(*choices).map(
         lambda values: {
@@ -334,7 +373,8 @@ def flatmap_case(context, case):  # type: ignore[no-untyped-def]
     path_names = [name for name in case.path_parameters or {} if name in IDENTIFIER_MODELS]
     body_names = (
         [name for name in case.body if name in IDENTIFIER_MODELS]
-        if isinstance(case.body, dict) else []
+        if isinstance(case.body, dict)
+        else []
     )
     well_formed = _well_formed_body(_operation_id(case), world)
     body = st.tuples(_some_known(body_names, world), st.none())
@@ -343,8 +383,9 @@ def flatmap_case(context, case):  # type: ignore[no-untyped-def]
 
     def remember(choices) -> object:  # type: ignore[no-untyped-def]
         caller, idempotency, precondition, path_parameters, (body_fields, new_body) = choices
-        _plans[case.id] = Plan(caller, idempotency, precondition, path_parameters,
-                               body_fields, new_body)
+        _plans[case.id] = Plan(
+            caller, idempotency, precondition, path_parameters, body_fields, new_body
+        )
         return case
 
     return st.tuples(
@@ -398,6 +439,10 @@ def before_call(context, case, kwargs):  # type: ignore[no-untyped-def]
             headers.pop(IF_MATCH_HEADER, None)
 
 
+# schemathesis 4.32 under pytest 9.2 gives all its per-operation items one node
+# id unless the test is also parametrized, and pytest-xdist then runs only one
+# of them. The language parameter keeps the ids distinct (and could add "ar").
+@pytest.mark.parametrize("language", ["en"])
 @pytest.mark.django_db(transaction=True)
 @schema.parametrize()
 @settings(
@@ -406,8 +451,10 @@ def before_call(context, case, kwargs):  # type: ignore[no-untyped-def]
     # The seeded world is shared, on purpose, by all the examples of an operation.
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-def test_operation_keeps_the_contract(case, world, requests_keep_the_connection):  # type: ignore[no-untyped-def]
+def test_operation_keeps_the_contract(case, language, world, requests_keep_the_connection):  # type: ignore[no-untyped-def]
     plan = _plans.setdefault(case.id, Plan(caller=_own_caller(case)))
     # The token goes with the request, not the case, so that ignored_auth can remove it.
-    authorization = {"Authorization": f"Bearer {world.tokens[plan.caller]}"} if plan.caller else {}
-    case.call_and_validate(headers=authorization, checks=CHECKS)
+    headers = {"Accept-Language": language}
+    if plan.caller is not None:
+        headers["Authorization"] = f"Bearer {world.tokens[plan.caller]}"
+    case.call_and_validate(headers=headers, checks=CHECKS)

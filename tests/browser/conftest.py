@@ -67,9 +67,7 @@ def axe_source() -> str:
 def serious_violations(page, axe_source: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Run axe-core in the page; return serious and critical violations."""
     page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(node["target"][0] for node in violation["nodes"][:3])

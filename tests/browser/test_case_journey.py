@@ -34,8 +34,12 @@ def test_hotline_intake_to_reasonable_grounds(live_server, browser):
     caseworker_device = give_authenticator(caseworker)
     decider_device = give_authenticator(decider)
     # Someone with a similar name is already registered: search must show it.
-    people_services.person_register(actor=caseworker, original_name="ተስፋይ ገብረማርያም",
-                                    name_script="Ethi", latin_names=["Tesfay Gebremariam"])
+    people_services.person_register(
+        actor=caseworker,
+        original_name="ተስፋይ ገብረማርያም",
+        name_script="Ethi",
+        latin_names=["Tesfay Gebremariam"],
+    )
 
     context = browser.new_context()
     page = context.new_page()
@@ -45,7 +49,8 @@ def test_hotline_intake_to_reasonable_grounds(live_server, browser):
     page.get_by_role("link", name="New intake").first.click()
     page.get_by_label("How the contact came in").select_option("hotline")
     page.get_by_label("What happened, in the person's words").fill(
-        "Worked on a farm for a year, passport taken, never paid.")
+        "Worked on a farm for a year, passport taken, never paid."
+    )
     page.get_by_label("Name of the person concerned (any script)").fill("Selam Tesfaye")
     page.get_by_role("button", name="Save intake").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Intake"

@@ -19,8 +19,14 @@ from tests.factories import PASSWORD, current_code, give_authenticator, make_age
 
 pytestmark = pytest.mark.browser
 
-PORTAL_PAGES = ["/help/", "/help/ask/", "/help/missing-relative/", "/help/rights/",
-                "/help/rights/assistance/", "/help/follow/"]
+PORTAL_PAGES = [
+    "/help/",
+    "/help/ask/",
+    "/help/missing-relative/",
+    "/help/rights/",
+    "/help/rights/assistance/",
+    "/help/follow/",
+]
 
 
 def staff_page(browser, base_url: str, username: str, device, step: int = 0):  # type: ignore[no-untyped-def]
@@ -52,11 +58,13 @@ def mechanism(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_portal_pages_pass_axe_in_english_and_arabic(live_server, browser, axe_source, language,
-                                                     mechanism):
+def test_portal_pages_pass_axe_in_english_and_arabic(
+    live_server, browser, axe_source, language, mechanism
+):
     # bypass_csp lets the test inject axe-core; the pages themselves keep their CSP.
-    context = browser.new_context(locale=language, bypass_csp=True, extra_http_headers={
-        "Accept-Language": language})
+    context = browser.new_context(
+        locale=language, bypass_csp=True, extra_http_headers={"Accept-Language": language}
+    )
     page = context.new_page()
     problems = []
     for path in PORTAL_PAGES:
@@ -73,8 +81,9 @@ def test_portal_pages_pass_axe_in_english_and_arabic(live_server, browser, axe_s
 def test_ask_for_help_follow_up_and_the_firewall(live_server, browser, mechanism, language):
     base = live_server.url
     # The person, on their phone, without JavaScript, in their language.
-    context = browser.new_context(locale=language, java_script_enabled=False,
-                                  extra_http_headers={"Accept-Language": language})
+    context = browser.new_context(
+        locale=language, java_script_enabled=False, extra_http_headers={"Accept-Language": language}
+    )
     page = context.new_page()
     page.goto(f"{base}/help/")
     page.click("a[href='/help/ask/']")
@@ -99,13 +108,15 @@ def test_ask_for_help_follow_up_and_the_firewall(live_server, browser, mechanism
 
     intake = Intake.objects.get()
     # A first responder sees nothing of it.
-    responder_context, responder = staff_page(browser, base, "officer",
-                                              mechanism["devices"]["responder"])
+    responder_context, responder = staff_page(
+        browser, base, "officer", mechanism["devices"]["responder"]
+    )
     responder.goto(f"{base}/intake/{intake.pk}/")
     assert "SECRET-WORDS" not in responder.content()
     # The caseworker of the receiving shelter sees it and answers.
-    case_context, caseworker = staff_page(browser, base, "amina",
-                                          mechanism["devices"]["caseworker"])
+    case_context, caseworker = staff_page(
+        browser, base, "amina", mechanism["devices"]["caseworker"]
+    )
     caseworker.get_by_role("link", name="Triage queue").first.click()
     caseworker.click(f"a[href='/intake/{intake.pk}/']")
     assert "SECRET-WORDS" in caseworker.content()
@@ -115,10 +126,14 @@ def test_ask_for_help_follow_up_and_the_firewall(live_server, browser, mechanism
     case_context.close()
     # After the person's recorded consent, the police unit can read it; withdrawn, it cannot.
     consent = referrals.consent_record(
-        actor=mechanism["users"]["caseworker"], intake_id=intake.pk,
-        recipient_id=mechanism["police"].pk, scope="intake",
-        purpose="Investigation of the employer", given_how="In person",
-        given_on=timezone.localdate())
+        actor=mechanism["users"]["caseworker"],
+        intake_id=intake.pk,
+        recipient_id=mechanism["police"].pk,
+        scope="intake",
+        purpose="Investigation of the employer",
+        given_how="In person",
+        given_on=timezone.localdate(),
+    )
     responder.goto(f"{base}/intake/{intake.pk}/")
     assert "SECRET-WORDS" in responder.content()
     referrals.consent_withdraw(actor=mechanism["users"]["caseworker"], consent_id=consent.pk)
@@ -126,8 +141,7 @@ def test_ask_for_help_follow_up_and_the_firewall(live_server, browser, mechanism
     assert "SECRET-WORDS" not in responder.content()
     responder_context.close()
     # The person sees the answer.
-    context = browser.new_context(locale=language, extra_http_headers={
-        "Accept-Language": language})
+    context = browser.new_context(locale=language, extra_http_headers={"Accept-Language": language})
     page = context.new_page()
     page.goto(f"{base}/help/follow/")
     page.fill("input[name=code]", code)
@@ -164,8 +178,12 @@ def test_report_a_missing_relative_and_find_it_in_tracing(live_server, browser, 
 def test_quick_exit_replaces_the_page_in_history(live_server, browser, mechanism):
     context = browser.new_context()
     page = context.new_page()
-    page.route("https://www.wikipedia.org/**", lambda route: route.fulfill(
-        status=200, body="<title>Neutral</title>", content_type="text/html"))
+    page.route(
+        "https://www.wikipedia.org/**",
+        lambda route: route.fulfill(
+            status=200, body="<title>Neutral</title>", content_type="text/html"
+        ),
+    )
     page.goto(f"{live_server.url}/help/")
     page.goto(f"{live_server.url}/help/ask/")
     page.click("a.quick-exit")

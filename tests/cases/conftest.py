@@ -20,9 +20,14 @@ def decider(cast):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def person(caseworker):  # type: ignore[no-untyped-def]
     return people_services.person_register(
-        actor=caseworker, original_name="ሰላም ተስፋይ", name_script="Ethi",
-        latin_names=["Selam Tesfay"], sex="female", nationalities=["ER"],
-        birth_year_min=2000, birth_year_max=2002,
+        actor=caseworker,
+        original_name="ሰላም ተስፋይ",
+        name_script="Ethi",
+        latin_names=["Selam Tesfay"],
+        sex="female",
+        nationalities=["ER"],
+        birth_year_min=2000,
+        birth_year_max=2002,
     )
 
 

@@ -17,8 +17,13 @@ def hotline(cast):  # type: ignore[no-untyped-def]
 
 
 def test_anonymous_hotline_intake_keeps_no_contact(hotline):
-    intake = services.intake_create(actor=hotline, channel="hotline", anonymous=True,
-                                    contact={"phone": "+123"}, account="Worked without pay.")
+    intake = services.intake_create(
+        actor=hotline,
+        channel="hotline",
+        anonymous=True,
+        contact={"phone": "+123"},
+        account="Worked without pay.",
+    )
     stored = Intake.objects.get(pk=intake.pk)
     assert stored.contact is None
     assert stored.account == "Worked without pay."
@@ -28,10 +33,12 @@ def test_anonymous_hotline_intake_keeps_no_contact(hotline):
 def test_first_responder_refers_to_a_service_provider(cast, agencies):
     responder = cast[Role.FIRST_RESPONDER]
     with pytest.raises(ValidationFailed):
-        services.intake_create(actor=responder, channel="first_responder",
-                               agency_id=agencies["police"].pk)
-    intake = services.intake_create(actor=responder, channel="first_responder",
-                                    agency_id=agencies["hotline"].pk, detained=True)
+        services.intake_create(
+            actor=responder, channel="first_responder", agency_id=agencies["police"].pk
+        )
+    intake = services.intake_create(
+        actor=responder, channel="first_responder", agency_id=agencies["hotline"].pk, detained=True
+    )
     assert intake.referring_agency == agencies["police"]
     assert intake.agency == agencies["hotline"]
 
@@ -39,23 +46,33 @@ def test_first_responder_refers_to_a_service_provider(cast, agencies):
 def test_triage_into_a_new_case_registers_the_person(hotline):
     intake = services.intake_create(actor=hotline, channel="hotline", account="...")
     case = services.intake_open_case(
-        actor=hotline, intake_id=intake.pk, expected_version=intake.version,
+        actor=hotline,
+        intake_id=intake.pk,
+        expected_version=intake.version,
         new_person={"original_name": "يوسف", "name_script": "Arab", "latin_names": ["Youssef"]},
     )
     intake.refresh_from_db()
     assert intake.status == IntakeStatus.CASE_OPENED and intake.case == case
     assert case.person.names["latin"] == ["Youssef"]
     with pytest.raises(Conflict):
-        services.intake_close(actor=hotline, intake_id=intake.pk,
-                              expected_version=intake.version, reason="other")
+        services.intake_close(
+            actor=hotline, intake_id=intake.pk, expected_version=intake.version, reason="other"
+        )
 
 
 def test_triage_of_a_detained_person_records_the_detention(cast, agencies, hotline):
-    intake = services.intake_create(actor=cast[Role.FIRST_RESPONDER], channel="first_responder",
-                                    agency_id=agencies["hotline"].pk, detained=True)
+    intake = services.intake_create(
+        actor=cast[Role.FIRST_RESPONDER],
+        channel="first_responder",
+        agency_id=agencies["hotline"].pk,
+        detained=True,
+    )
     case = services.intake_open_case(
-        actor=hotline, intake_id=intake.pk, expected_version=intake.version,
-        new_person={"original_name": "Tesfay"})
+        actor=hotline,
+        intake_id=intake.pk,
+        expected_version=intake.version,
+        new_person={"original_name": "Tesfay"},
+    )
     assert case.detentions.count() == 1
     assert case.obligations.filter(rule_id="consular-rights-information").exists()
 
@@ -63,12 +80,18 @@ def test_triage_of_a_detained_person_records_the_detention(cast, agencies, hotli
 def test_close_needs_a_reason_and_other_agencies_see_nothing(cast, hotline):
     intake = services.intake_create(actor=hotline, channel="hotline")
     with pytest.raises(ValidationFailed):
-        services.intake_close(actor=hotline, intake_id=intake.pk,
-                              expected_version=intake.version, reason="because")
+        services.intake_close(
+            actor=hotline, intake_id=intake.pk, expected_version=intake.version, reason="because"
+        )
     with pytest.raises(NotFound):
-        services.intake_close(actor=cast[Role.CASEWORKER], intake_id=intake.pk,
-                              expected_version=intake.version, reason="other")
-    services.intake_close(actor=hotline, intake_id=intake.pk, expected_version=intake.version,
-                          reason="unreachable")
+        services.intake_close(
+            actor=cast[Role.CASEWORKER],
+            intake_id=intake.pk,
+            expected_version=intake.version,
+            reason="other",
+        )
+    services.intake_close(
+        actor=hotline, intake_id=intake.pk, expected_version=intake.version, reason="unreachable"
+    )
     assert Intake.objects.get(pk=intake.pk).status == IntakeStatus.CLOSED
     assert Case.objects.count() == 0

@@ -15,8 +15,11 @@ def test_screening_draft_then_save(case, caseworker):
     url = f"/cases/{case.pk}/screenings/new/?catalogue={FORCED_LABOUR}"
     catalogue = CATALOGUES[FORCED_LABOUR]
     first = catalogue.indicators[6].id
-    data = {"catalogue_version": FORCED_LABOUR, f"answer__{first}": "yes",
-            f"evidence__{first}": "Employer keeps the passport."}
+    data = {
+        "catalogue_version": FORCED_LABOUR,
+        f"answer__{first}": "yes",
+        f"evidence__{first}": "Employer keeps the passport.",
+    }
     response = client.post(url, {**data, "action": "draft"})
     assert response.status_code == 302
     page = client.get(url).content.decode()
@@ -35,8 +38,9 @@ def test_screening_with_a_bad_answer_value_is_a_form_error(case, caseworker):
     client = verified_client(caseworker)
     url = f"/cases/{case.pk}/screenings/new/?catalogue={FORCED_LABOUR}"
     first = CATALOGUES[FORCED_LABOUR].indicators[0].id
-    response = client.post(url, {"catalogue_version": FORCED_LABOUR,
-                                 f"answer__{first}": "maybe", "action": "save"})
+    response = client.post(
+        url, {"catalogue_version": FORCED_LABOUR, f"answer__{first}": "maybe", "action": "save"}
+    )
     assert response.status_code == 200
     assert Screening.objects.count() == 0
 
@@ -45,8 +49,15 @@ def test_exploitation_form(case, caseworker):
     client = verified_client(caseworker)
     url = f"/cases/{case.pk}/exploitation/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"forms": ["forced-labour"], "labour_sectors": ["agriculture"],
-                                 "countries_of_origin": "ER", "countries_of_exploitation": "LY"})
+    response = client.post(
+        url,
+        {
+            "forms": ["forced-labour"],
+            "labour_sectors": ["agriculture"],
+            "countries_of_origin": "ER",
+            "countries_of_exploitation": "LY",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     case.refresh_from_db()
     assert case.exploitation.forms == ["forced-labour"]

@@ -30,11 +30,23 @@ def registered(caseworker):  # type: ignore[no-untyped-def]
         ("mahmoud", "محمود عثمان", "Arab", ["Mahmoud Osman"]),
     ]:
         people[key] = services.person_register(
-            actor=caseworker, original_name=original, name_script=script, latin_names=latin,
-            sex="male", nationalities=["SD"],
+            actor=caseworker,
+            original_name=original,
+            name_script=script,
+            latin_names=latin,
+            sex="male",
+            nationalities=["SD"],
             contact={"phones": ["+249 912 345 678"]} if key == "muhammad" else {},
-            documents=[{"type": "passport", "number": "P-0012345", "country": "ER",
-                        "status": "confiscated"}] if key == "tesfaye" else [],
+            documents=[
+                {
+                    "type": "passport",
+                    "number": "P-0012345",
+                    "country": "ER",
+                    "status": "confiscated",
+                }
+            ]
+            if key == "tesfaye"
+            else [],
         )
     return people
 
@@ -74,10 +86,18 @@ def test_a_frequent_name_part_does_not_crowd_out_the_full_name(caseworker, monke
     monkeypatch.setattr(selectors, "NAME_KEY_ROWS", 3)
     monkeypatch.setattr(selectors, "NAME_CANDIDATES", 3)
     for family in ["Hassan", "Ibrahim", "Khalid", "Saleh", "Idris", "Adam"]:
-        services.person_register(actor=caseworker, original_name=f"Mohamed {family}",
-                                 name_script="Latn", latin_names=[f"Mohamed {family}"])
-    target = services.person_register(actor=caseworker, original_name="محمد عثمان",
-                                      name_script="Arab", latin_names=["Mohamed Osman"])
+        services.person_register(
+            actor=caseworker,
+            original_name=f"Mohamed {family}",
+            name_script="Latn",
+            latin_names=[f"Mohamed {family}"],
+        )
+    target = services.person_register(
+        actor=caseworker,
+        original_name="محمد عثمان",
+        name_script="Arab",
+        latin_names=["Mohamed Osman"],
+    )
     # when the full name is searched in another spelling,
     matches = selectors.person_search(actor=caseworker, name="Muhammad Othman")
     # then the two parts together find that person first.
@@ -134,7 +154,9 @@ def test_roles_without_permission_cannot_register(cast):
 def test_update_reindexes_names(caseworker, registered):
     person = registered["yuriy"]
     services.person_update(
-        actor=caseworker, person_id=person.pk, expected_version=person.version,
+        actor=caseworker,
+        person_id=person.pk,
+        expected_version=person.version,
         changes={"aliases": ["Georgiy"]},
     )
     matches = selectors.person_search(actor=caseworker, name="Georgiy Shevchenko")

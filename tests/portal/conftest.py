@@ -9,5 +9,6 @@ from haven.accounts.models import Agency
 def receiving(agencies):  # type: ignore[no-untyped-def]
     """The hotline receives help requests, the tracing service missing relatives."""
     Agency.objects.filter(pk__in=[agencies["hotline"].pk, agencies["tracing"].pk]).update(
-        receives_portal_requests=True)
+        receives_portal_requests=True
+    )
     return agencies

@@ -22,9 +22,16 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def help_request(**overrides) -> dict:  # type: ignore[no-untyped-def]
-    data = {"account": "They keep my passport and do not pay me.", "place": "Farm near the "
-            "river", "when": "since March", "in_danger": "no", "contact_choice": "anonymous",
-            "q_documents": "yes", "q_wages": "yes", "form_token": str(uuid.uuid4())}
+    data = {
+        "account": "They keep my passport and do not pay me.",
+        "place": "Farm near the river",
+        "when": "since March",
+        "in_danger": "no",
+        "contact_choice": "anonymous",
+        "q_documents": "yes",
+        "q_wages": "yes",
+        "form_token": str(uuid.uuid4()),
+    }
     data.update(overrides)
     return data
 
@@ -79,9 +86,11 @@ def test_a_bot_filling_the_honeypot_is_thanked_and_nothing_is_kept(receiving):
 
 def test_missing_fields_get_messages_in_the_persons_language(receiving):
     client = Client()
-    response = client.post("/help/ask/", help_request(account="", q_documents="", q_wages="",
-                                                      contact_choice="contact"),
-                           HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.post(
+        "/help/ask/",
+        help_request(account="", q_documents="", q_wages="", contact_choice="contact"),
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
     assert response.status_code == 200
     assert Intake.objects.count() == 0
     assert 'lang="fr"' in response.content.decode()
@@ -91,8 +100,11 @@ def test_oversized_text_and_broken_encoding_are_refused_cleanly(receiving):
     client = Client()
     too_long = client.post("/help/ask/", help_request(account="x" * 10_001))
     assert too_long.status_code == 200 and Intake.objects.count() == 0
-    broken = client.post("/help/ask/", b"account=%FF%FE%FD&in_danger=no",
-                         content_type="application/x-www-form-urlencoded")
+    broken = client.post(
+        "/help/ask/",
+        b"account=%FF%FE%FD&in_danger=no",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert broken.status_code in (200, 400)
     assert Intake.objects.count() == 0
 
@@ -132,14 +144,15 @@ def test_follow_up_with_code_and_passphrase_then_messages_both_ways(receiving, c
     page = follow.get("/help/follow/request/").content.decode()
     assert "Someone will look at your request soon" in page
     assert code not in follow.get("/help/follow/request/")["Content-Type"]
-    follow.post("/help/follow/request/", {"body": "They moved me to another farm.",
-                                          "form_token": str(uuid.uuid4())})
+    follow.post(
+        "/help/follow/request/",
+        {"body": "They moved me to another farm.", "form_token": str(uuid.uuid4())},
+    )
     assert TicketMessage.objects.filter(from_person=True).count() == 1
     # The hotline answers; the person sees it.
     hotline = verified_client(cast[Role.HOTLINE_OPERATOR])
     intake = Intake.objects.get()
-    assert "They moved me to another farm." in hotline.get(
-        f"/intake/{intake.pk}/").content.decode()
+    assert "They moved me to another farm." in hotline.get(f"/intake/{intake.pk}/").content.decode()
     hotline.post(f"/intake/{intake.pk}/reply/", {"body": "We will call you tomorrow."})
     assert "We will call you tomorrow." in follow.get("/help/follow/request/").content.decode()
 
@@ -150,23 +163,36 @@ def test_wrong_code_or_passphrase_reveals_nothing_and_is_rate_limited(receiving)
     code, _passphrase = sent_details(client)
     attacker = Client()
     wrong_pass = attacker.post("/help/follow/", {"code": code, "passphrase": "nope"})
-    wrong_code = attacker.post("/help/follow/", {"code": "AAAA-BBBB-CCCC",
-                                                  "passphrase": "nope"})
+    wrong_code = attacker.post("/help/follow/", {"code": "AAAA-BBBB-CCCC", "passphrase": "nope"})
     assert wrong_pass.status_code == wrong_code.status_code == 200
     message = "The tracking code or the passphrase is not right."
     assert message in wrong_pass.content.decode() and message in wrong_code.content.decode()
-    statuses = [attacker.post("/help/follow/", {"code": code, "passphrase": "nope"},
-                              REMOTE_ADDR=f"10.1.0.{n}").status_code for n in range(8)]
+    statuses = [
+        attacker.post(
+            "/help/follow/", {"code": code, "passphrase": "nope"}, REMOTE_ADDR=f"10.1.0.{n}"
+        ).status_code
+        for n in range(8)
+    ]
     assert 429 in statuses  # per-code limit holds across addresses
 
 
 def test_missing_relative_report_lands_in_tracing(receiving, cast):
     client = Client()
-    response = client.post("/help/missing-relative/", {
-        "name_own_script": "ዳዊት ተኽለ", "name_latin": "Dawit Tekle", "age": "19",
-        "nationality": "er", "last_place": "Agadez", "route": "Khartoum > Kufra > Agadez",
-        "inquirer_name": "Saba", "inquirer_relation": "sister", "inquirer_phone": "+2917123456",
-        "form_token": str(uuid.uuid4())})
+    response = client.post(
+        "/help/missing-relative/",
+        {
+            "name_own_script": "ዳዊት ተኽለ",
+            "name_latin": "Dawit Tekle",
+            "age": "19",
+            "nationality": "er",
+            "last_place": "Agadez",
+            "route": "Khartoum > Kufra > Agadez",
+            "inquirer_name": "Saba",
+            "inquirer_relation": "sister",
+            "inquirer_phone": "+2917123456",
+            "form_token": str(uuid.uuid4()),
+        },
+    )
     assert response.status_code == 302
     report = MissingPersonReport.objects.get()
     assert report.agency == receiving["tracing"] and report.nationality == "ER"
@@ -183,26 +209,38 @@ def test_no_receiving_agency_is_a_clear_message_not_a_loss(agencies):
     assert "cannot be received online right now" in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/help/", "/help/ask/", "/help/missing-relative/",
-                                  "/help/rights/", "/help/follow/"])
+@pytest.mark.parametrize(
+    "path", ["/help/", "/help/ask/", "/help/missing-relative/", "/help/rights/", "/help/follow/"]
+)
 def test_every_portal_page_is_neutral_light_and_has_a_quick_exit(db, path):
     response = Client().get(path)
     page = response.content.decode()
     assert "<title>Help and information</title>" in page
     assert 'class="quick-exit"' in page
     assert "https://" not in page.replace('href="https://www.wikipedia.org/"', "").replace(
-        'data-exit="https://www.wikipedia.org/"', "")
+        'data-exit="https://www.wikipedia.org/"', ""
+    )
     css = Client().get("/static/portal/portal.css")
     script = Client().get("/static/portal/exit.js")
-    weight = len(response.content) + len(b"".join(css.streaming_content)) + len(
-        b"".join(script.streaming_content))
+    weight = (
+        len(response.content)
+        + len(b"".join(css.streaming_content))
+        + len(b"".join(script.streaming_content))
+    )
     assert weight < 100_000
 
 
 def test_the_person_sees_the_status_change_after_triage(receiving, cast):
     client = Client()
-    client.post("/help/ask/", help_request(contact_choice="contact", contact_phone="+35699000000",
-                                           safe_time="after 8 pm", safe_channel="text only"))
+    client.post(
+        "/help/ask/",
+        help_request(
+            contact_choice="contact",
+            contact_phone="+35699000000",
+            safe_time="after 8 pm",
+            safe_channel="text only",
+        ),
+    )
     code, passphrase = sent_details(client)
     hotline = cast[Role.HOTLINE_OPERATOR]
     queue = verified_client(hotline).get("/intake/").content.decode()
@@ -210,10 +248,15 @@ def test_the_person_sees_the_status_change_after_triage(receiving, cast):
     from haven.cases import services as case_services
 
     intake = Intake.objects.get()
-    case_services.intake_open_case(actor=hotline, intake_id=intake.pk,
-                                   expected_version=intake.version,
-                                   new_person={"original_name": "Anonymous caller"})
+    case_services.intake_open_case(
+        actor=hotline,
+        intake_id=intake.pk,
+        expected_version=intake.version,
+        new_person={"original_name": "Anonymous caller"},
+    )
     follow = Client()
     follow.post("/help/follow/", {"code": code, "passphrase": passphrase})
-    assert "A caseworker is following your request." in follow.get(
-        "/help/follow/request/").content.decode()
+    assert (
+        "A caseworker is following your request."
+        in follow.get("/help/follow/request/").content.decode()
+    )

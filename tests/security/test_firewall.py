@@ -20,9 +20,15 @@ from tests.conftest import verified_client
 @pytest.fixture
 def portal_intake(agencies):  # type: ignore[no-untyped-def]
     Agency.objects.filter(pk=agencies["hotline"].pk).update(receives_portal_requests=True)
-    Client().post("/help/ask/", {
-        "account": "SECRET-ACCOUNT my employer threatens me", "in_danger": "no",
-        "contact_choice": "anonymous", "form_token": str(uuid.uuid4())})
+    Client().post(
+        "/help/ask/",
+        {
+            "account": "SECRET-ACCOUNT my employer threatens me",
+            "in_danger": "no",
+            "contact_choice": "anonymous",
+            "form_token": str(uuid.uuid4()),
+        },
+    )
     return Intake.objects.get()
 
 
@@ -31,17 +37,21 @@ def can_read(user, intake) -> bool:  # type: ignore[no-untyped-def]
     return response.status_code == 200 and "SECRET-ACCOUNT" in response.content.decode()
 
 
-@pytest.mark.parametrize("role,expected", [
-    (Role.HOTLINE_OPERATOR, True),   # the receiving agency
-    (Role.CASEWORKER, False),        # another service provider
-    (Role.FIRST_RESPONDER, False),   # enforcement
-    (Role.DECISION_MAKER, False),
-    (Role.TRACING_OFFICER, False),
-    (Role.ANALYST, False),
-    (Role.ADMINISTRATOR, False),
-])
-def test_portal_requests_are_read_only_by_the_receiving_service(cast, portal_intake, role,
-                                                                expected):
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        (Role.HOTLINE_OPERATOR, True),  # the receiving agency
+        (Role.CASEWORKER, False),  # another service provider
+        (Role.FIRST_RESPONDER, False),  # enforcement
+        (Role.DECISION_MAKER, False),
+        (Role.TRACING_OFFICER, False),
+        (Role.ANALYST, False),
+        (Role.ADMINISTRATOR, False),
+    ],
+)
+def test_portal_requests_are_read_only_by_the_receiving_service(
+    cast, portal_intake, role, expected
+):
     assert can_read(cast[role], portal_intake) is expected
 
 
@@ -51,9 +61,14 @@ def test_consent_opens_access_to_the_named_agency_and_withdrawal_closes_it(
     hotline, responder = cast[Role.HOTLINE_OPERATOR], cast[Role.FIRST_RESPONDER]
     assert not can_read(responder, portal_intake)
     consent = referrals.consent_record(
-        actor=hotline, intake_id=portal_intake.pk, recipient_id=agencies["police"].pk,
-        scope="intake", purpose="Criminal investigation of the employer",
-        given_how="By phone", given_on=timezone.localdate())
+        actor=hotline,
+        intake_id=portal_intake.pk,
+        recipient_id=agencies["police"].pk,
+        scope="intake",
+        purpose="Criminal investigation of the employer",
+        given_how="By phone",
+        given_on=timezone.localdate(),
+    )
     assert can_read(responder, portal_intake)
     # Only the named agency: another enforcement agency still sees nothing.
     other_police = Agency.objects.create(name="Border unit", kind="border_guard", country="MT")
@@ -69,10 +84,15 @@ def test_consent_needs_recipient_scope_purpose_and_date(cast, agencies, portal_i
     from haven.kernel.errors import ValidationFailed
 
     with pytest.raises(ValidationFailed):
-        referrals.consent_record(actor=cast[Role.HOTLINE_OPERATOR], intake_id=portal_intake.pk,
-                                 recipient_id=agencies["police"].pk, scope="intake",
-                                 purpose=" ", given_how="orally",
-                                 given_on=timezone.localdate())
+        referrals.consent_record(
+            actor=cast[Role.HOTLINE_OPERATOR],
+            intake_id=portal_intake.pk,
+            recipient_id=agencies["police"].pk,
+            scope="intake",
+            purpose=" ",
+            given_how="orally",
+            given_on=timezone.localdate(),
+        )
 
 
 def test_enforcement_users_see_no_cases_whatever_their_role(cast, agencies):

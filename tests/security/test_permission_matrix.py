@@ -168,19 +168,25 @@ def sample_kwargs(cast, agencies):  # type: ignore[no-untyped-def]
     from haven.people import services as people_services
 
     person = people_services.person_register(
-        actor=cast[C], original_name="ሰላም", name_script="Ethi", latin_names=["Selam"])
+        actor=cast[C], original_name="ሰላም", name_script="Ethi", latin_names=["Selam"]
+    )
     case = case_services.case_open(actor=cast[C], person_id=person.pk)
     case = case_services.case_submit_for_identification(
-        actor=cast[C], case_id=case.pk, expected_version=case.version)
+        actor=cast[C], case_id=case.pk, expected_version=case.version
+    )
     intake = case_services.intake_create(actor=cast[C], channel="hotline")
     from django.utils import timezone
 
     from haven.rights.models import RightsPage
     from haven.tracing.models import MissingPersonReport
 
-    report = MissingPersonReport(agency=agencies["tracing"], source="family",
-                                 received_at=timezone.now(), names={"original": "x"},
-                                 updated_at=timezone.now())
+    report = MissingPersonReport(
+        agency=agencies["tracing"],
+        source="family",
+        received_at=timezone.now(),
+        names={"original": "x"},
+        updated_at=timezone.now(),
+    )
     report.save(force_insert=True)
     return {
         "file_id": uuid.uuid4(),

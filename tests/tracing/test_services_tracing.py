@@ -25,10 +25,18 @@ def tracer(cast):  # type: ignore[no-untyped-def]
 def report(agencies):  # type: ignore[no-untyped-def]
     now = timezone.now()
     report = MissingPersonReport(
-        agency=agencies["tracing"], source="family", received_at=now,
-        names={"original": "محمد عثمان", "latin": ["Mohamed Osman"]}, sex="male", age=24,
-        nationality="SD", last_contact_on=timezone.localdate() - timedelta(days=200),
-        last_place="Kufra", route="Khartoum > Kufra", updated_at=now)
+        agency=agencies["tracing"],
+        source="family",
+        received_at=now,
+        names={"original": "محمد عثمان", "latin": ["Mohamed Osman"]},
+        sex="male",
+        age=24,
+        nationality="SD",
+        last_contact_on=timezone.localdate() - timedelta(days=200),
+        last_place="Kufra",
+        route="Khartoum > Kufra",
+        updated_at=now,
+    )
     report.save(force_insert=True)
     return report
 
@@ -38,13 +46,26 @@ def found(tracer):  # type: ignore[no-untyped-def]
     today = timezone.localdate()
     return {
         "match": services.found_record_create(
-            actor=tracer, kind="alive", found_on=today - timedelta(days=30),
-            names={"latin": ["Muhammad Othman"]}, sex="male", age=25, nationality="SD",
-            place="Kufra shelter", whereabouts="Shelter Al-Amal, room 4"),
+            actor=tracer,
+            kind="alive",
+            found_on=today - timedelta(days=30),
+            names={"latin": ["Muhammad Othman"]},
+            sex="male",
+            age=25,
+            nationality="SD",
+            place="Kufra shelter",
+            whereabouts="Shelter Al-Amal, room 4",
+        ),
         "other": services.found_record_create(
-            actor=tracer, kind="alive", found_on=today - timedelta(days=30),
-            names={"latin": ["Tesfay Gebremariam"]}, sex="male", age=40, nationality="ER",
-            place="Tripoli"),
+            actor=tracer,
+            kind="alive",
+            found_on=today - timedelta(days=30),
+            names={"latin": ["Tesfay Gebremariam"]},
+            sex="male",
+            age=40,
+            nationality="ER",
+            place="Tripoli",
+        ),
     }
 
 
@@ -77,17 +98,25 @@ def test_whereabouts_need_confirmation_and_the_found_persons_consent(tracer, rep
     with pytest.raises(PermissionDenied) as refusal:
         services.whereabouts_disclose(actor=tracer, candidate_id=best.pk)
     assert "agreed" in refusal.value.message
-    services.found_consent_record(actor=tracer, found_id=best.found_id,
-                                  given_on=timezone.localdate())
+    services.found_consent_record(
+        actor=tracer, found_id=best.found_id, given_on=timezone.localdate()
+    )
     assert services.whereabouts_disclose(actor=tracer, candidate_id=best.pk) == (
-        "Shelter Al-Amal, room 4")
+        "Shelter Al-Amal, room 4"
+    )
     assert AuditEntry.objects.filter(action="export", object_type="match_candidate").exists()
 
 
 def test_a_person_cannot_be_found_before_going_missing(tracer, report, agencies):
     early = services.found_record_create(
-        actor=tracer, kind="alive", found_on=date(2000, 1, 1),
-        names={"latin": ["Mohamed Osman"]}, sex="male", age=24, nationality="SD")
+        actor=tracer,
+        kind="alive",
+        found_on=date(2000, 1, 1),
+        names={"latin": ["Mohamed Osman"]},
+        sex="male",
+        age=24,
+        nationality="SD",
+    )
     services.linkage_run(actor=tracer)
     pair = MatchCandidate.objects.filter(report=report, found=early).first()
     if pair is not None:
@@ -101,5 +130,4 @@ def test_other_roles_cannot_review_or_disclose(cast, tracer, report, found):
     best = MatchCandidate.objects.filter(report=report).first()
     for role in (Role.CASEWORKER, Role.FIRST_RESPONDER, Role.HOTLINE_OPERATOR):
         with pytest.raises((NotFound, PermissionDenied)):
-            services.candidate_review(actor=cast[role], candidate_id=best.pk,
-                                      decision="confirmed")
+            services.candidate_review(actor=cast[role], candidate_id=best.pk, decision="confirmed")

@@ -169,7 +169,7 @@ class Training:
     seed: int = 42
     # u by random sampling: the pairs sampled, the data size below which priors
     # stay, and the weight of the prior in pseudo-pairs.
-    u_max_pairs: float = 1e6
+    u_max_pairs: float = 2e6
     min_pairs_for_u: int = 10_000
     u_prior_strength: float = 10_000.0
     # m by EM when there are no reviewed pairs.
@@ -225,10 +225,10 @@ def link(
         linker = _linker(inputs, Job.LINK, trained.parameters)
         report(PREDICTING_STAGE, 0, 1)
         predictions = linker.inference.predict(
-            threshold_match_probability=threshold if threshold > 0 else None
+            threshold_match_probability=_splink_threshold(threshold)
         )
         report(PREDICTING_STAGE, 1, 1)
-        rows = _ranked_link_rows(predictions, top_k)
+        rows = _ranked_link_rows(predictions, top_k, threshold)
         candidates = [_candidate(row, trained.parameters) for row in rows]
         report(RANKING_STAGE, len(candidates), len(candidates))
     return candidates
@@ -261,7 +261,9 @@ def dedupe(
     ) as (inputs, trained):
         linker = _linker(inputs, Job.DEDUPE, trained.parameters)
         report(PREDICTING_STAGE, 0, 1)
-        predictions = linker.inference.predict(threshold_match_probability=threshold)
+        predictions = linker.inference.predict(
+            threshold_match_probability=_splink_threshold(threshold)
+        )
         report(PREDICTING_STAGE, 1, 1)
         rows = predictions.query_sql(
             f"select unique_id_l as left_id, unique_id_r as right_id, {_RESULT_COLUMNS}"
@@ -345,7 +347,7 @@ def _trained_run(
             tables[0][0],
             tables[1][0] if len(tables) > 1 else None,
             register=database.register,
-            labels=_labels(labelled_pairs, tables[0][1], tables[-1][1]),
+            labels=_labels(labelled_pairs, tables[0], tables[-1]),
             training=training or Training(),
             progress=progress,
         )
@@ -490,8 +492,13 @@ def train(
     )
     if total_pairs >= training.min_pairs_for_u:
         linker = _linker(inputs, job, parameters)
+        # One chunk and no early stop: the sample is then the same set of pairs on
+        # every backend (early stopping would depend on each backend's hash order).
         linker.training.estimate_u_using_random_sampling(
-            max_pairs=training.u_max_pairs, seed=training.seed, min_count_per_level=None
+            max_pairs=training.u_max_pairs,
+            seed=training.seed,
+            min_count_per_level=None,
+            num_chunks=1,
         )
         sampled = min(float(total_pairs), training.u_max_pairs)
         estimated = _estimated_levels(linker, "u_probability")
@@ -554,9 +561,21 @@ def _expectation_maximisation(
             notes.append(f"m: priors for {', '.join(attributes)} ({pairs} pairs with {rule})")
             continue
         linker = _linker(inputs, job, parameters)
-        session = linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, fix_u_probabilities=True, max_pairs=training.em_max_pairs
-        )
+        try:
+            session = linker.training.estimate_parameters_using_expectation_maximisation(
+                rule,
+                fix_u_probabilities=True,
+                # Sample only a block larger than the cap (counted exactly above).
+                max_pairs=training.em_max_pairs if pairs > training.em_max_pairs else None,
+            )
+        except Exception as error:  # noqa: BLE001 - EM only refines the priors
+            # EM can drive an m-probability to 0, which Splink refuses, or fail on a
+            # degenerate block; the priors are a sound model without it.
+            notes.append(
+                f"m: priors for {', '.join(attributes)} (EM on {rule} failed: "
+                f"{type(error).__name__})"
+            )
+            continue
         block_match_share = session.core_model_settings.probability_two_random_records_match
         matches = block_match_share * min(float(pairs), training.em_max_pairs)
         estimated = _estimated_levels(linker, "m_probability")
@@ -651,16 +670,25 @@ def _discriminates(levels: tuple[LevelParameters, ...]) -> bool:
 
 
 def _labels(
-    labelled_pairs: Iterable[Sequence[Any]] | None, left_dataset: str, right_dataset: str
+    labelled_pairs: Iterable[Sequence[Any]] | None,
+    left: tuple[pa.Table, str],
+    right: tuple[pa.Table, str],
 ) -> pa.Table | None:
-    """The reviewed matches as Splink's pairwise labels table (``None`` when none)."""
+    """The reviewed matches among these records as Splink's pairwise labels table
+    (``None`` when there are none); pairs naming an unknown id are left out, so
+    that the number of labels is the number of pairs m is estimated from."""
     if labelled_pairs is None:
         return None
+    (left_table, left_dataset), (right_table, right_dataset) = left, right
+    left_ids = set(left_table.column("unique_id").to_pylist())
+    right_ids = set(right_table.column("unique_id").to_pylist())
     rows = []
     for pair in labelled_pairs:
-        if len(pair) not in (2, 3):
+        if isinstance(pair, str) or len(pair) not in (2, 3):
             raise ValueError(BAD_LABELLED_PAIR.format(pair=pair))
         if len(pair) == 3 and not pair[2]:
+            continue
+        if str(pair[0]) not in left_ids or str(pair[1]) not in right_ids:
             continue
         rows.append(
             {
@@ -688,7 +716,15 @@ _RESULT_COLUMNS = ", ".join(
 RANKING_DECIMALS = 6
 
 
-def _ranked_link_rows(predictions: SplinkDataFrame, top_k: int) -> list[dict[str, Any]]:
+def _splink_threshold(threshold: float) -> float | None:
+    """Splink filters on the match weight, which is infinite at probability 1: the
+    extremes are left to the exact filter on the probability that follows."""
+    return threshold if 0.0 < threshold < 1.0 else None
+
+
+def _ranked_link_rows(
+    predictions: SplinkDataFrame, top_k: int, threshold: float
+) -> list[dict[str, Any]]:
     """The best ``top_k`` predictions of each report, ranked in SQL on the backend."""
     report_is_left = f"source_dataset_l = '{MISSING_DATASET}'"
     sql = f"""
@@ -705,6 +741,7 @@ def _ranked_link_rows(predictions: SplinkDataFrame, top_k: int) -> list[dict[str
                     case when {report_is_left} then unique_id_r else unique_id_l end as right_id,
                     {_RESULT_COLUMNS}
                 from {{this}}
+                where match_probability >= {float(threshold)!r}
             ) as oriented
         ) as ranked
         where candidate_rank <= {top_k}

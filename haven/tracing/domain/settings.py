@@ -315,9 +315,16 @@ _BLOCKING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         " and l.nationalities = r.nationalities and l.places = r.places",
         ("birth_years", "nationalities", "places"),
     ),
+    # Written as two rules, each testing one side, so that the backend filters that
+    # side before the join instead of joining everyone and filtering the pairs.
     (
         "l.birth_years = r.birth_years and l.sex = r.sex and l.nationalities = r.nationalities"
-        " and (l.name_canonical is null or r.name_canonical is null)",
+        " and l.name_canonical is null",
+        ("birth_years", "nationalities"),
+    ),
+    (
+        "l.birth_years = r.birth_years and l.sex = r.sex and l.nationalities = r.nationalities"
+        " and r.name_canonical is null",
         ("birth_years", "nationalities"),
     ),
 )

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from splink.internals.linker_components.training import LinkerTraining
 
 from haven.tracing.domain import engine
 from haven.tracing.domain.engine import Candidate, Training, link, train_link
-from haven.tracing.domain.records import PartialDate
-from haven.tracing.domain.settings import ATTRIBUTES
+from haven.tracing.domain.records import AgeEstimate, PartialDate, Sex
+from haven.tracing.domain.settings import ATTRIBUTES, prior_parameters
 from tests.unit.tracing.linkage_builders import (
     AMINA_FOUND,
     AMINA_REPORT,
@@ -24,6 +25,7 @@ from tests.unit.tracing.linkage_builders import (
     YURI_FOUND_BEFORE,
     YURI_REPORT,
     day,
+    record,
     synthetic_link,
     year,
 )
@@ -139,30 +141,54 @@ def test_candidates_are_ordered_by_report_and_rank(scenario_candidates: list[Can
         assert probabilities == sorted(probabilities, reverse=True)
 
 
+def test_unidentified_remains_without_a_name_are_still_candidates() -> None:
+    remains = record(
+        "found-unidentified",
+        sex=Sex.MALE,
+        age=AgeEstimate(20, 30),
+        nationality=("SDN",),
+        place="Zuwara",
+        event_date=day("2024-04-20"),
+    )
+
+    (candidate,) = link([MOHAMED_REPORT], [remains])
+
+    assert candidate.right_id == remains.id
+    assert candidate.evidence("names").level == "not known on both records"
+    assert candidate.evidence("names").match_weight == 0.0
+
+
 # --- nobody is found before they went missing -----------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("found_on", "candidate"),
-    [
-        (day("2023-12-01"), False),  # six weeks before he went missing
-        (day("2024-01-14"), False),  # the day before
-        (PartialDate(2023, 12), False),  # some day in the month before
-        (year(2023), False),  # some day of the year before
-        (day("2024-01-15"), True),  # the day he went missing
-        (PartialDate(2024, 1), True),  # possibly after: the month he went missing
-        (year(2024), True),
-        (None, True),  # not known
-    ],
-)
+FOUND_ON = {
+    "six-weeks-before": (day("2023-12-01"), False),
+    "the-day-before": (day("2024-01-14"), False),
+    "the-month-before": (PartialDate(2023, 12), False),  # some day of it
+    "the-year-before": (year(2023), False),
+    "the-same-day": (day("2024-01-15"), True),
+    "the-same-month": (PartialDate(2024, 1), True),  # possibly after
+    "the-same-year": (year(2024), True),
+    "no-date": (None, True),
+}
+
+
+@pytest.fixture(scope="module")
+def yuri_candidates() -> set[str]:
+    # The same man found on different dates: he went missing on 2024-01-15.
+    found = [
+        replace(YURI_FOUND_BEFORE, id=key, event_date=date) for key, (date, _) in FOUND_ON.items()
+    ]
+    return {candidate.right_id for candidate in link([YURI_REPORT], found)}
+
+
+@pytest.mark.parametrize("found_on", FOUND_ON)
 def test_a_record_found_before_the_person_went_missing_is_never_a_candidate(
-    found_on: PartialDate | None, candidate: bool
+    yuri_candidates: set[str], found_on: str
 ) -> None:
-    found = replace(YURI_FOUND_BEFORE, event_date=found_on)
+    _, is_candidate = FOUND_ON[found_on]
 
-    candidates = link([YURI_REPORT], [found])
-
-    assert [c.right_id for c in candidates] == ([found.id] if candidate else [])
+    assert (found_on in yuri_candidates) is is_candidate
 
 
 def test_the_rule_is_about_the_report_date_not_the_order_of_the_files() -> None:
@@ -260,6 +286,14 @@ def test_pairs_reviewed_as_different_people_are_not_used(
     assert link(SCENARIO_REPORTS, SCENARIO_FOUND, labelled_pairs=reviewed) == scenario_candidates
 
 
+def test_reviewed_pairs_of_unknown_records_are_not_used(
+    scenario_candidates: list[Candidate],
+) -> None:
+    reviewed = [("report-nobody", MOHAMED_FOUND.id), (MOHAMED_REPORT.id, "found-nobody")]
+
+    assert link(SCENARIO_REPORTS, SCENARIO_FOUND, labelled_pairs=reviewed) == scenario_candidates
+
+
 def test_m_from_reviewed_pairs_does_no_worse_on_pairs_nobody_reviewed() -> None:
     data = synthetic_link(3, persons=120, found_persons=90, distractors=60)
     ordered = sorted(data.true_pairs)
@@ -275,21 +309,48 @@ def test_m_from_reviewed_pairs_does_no_worse_on_pairs_nobody_reviewed() -> None:
 
 # --- the full training path: u by sampling, m by EM -----------------------------------------------
 
-
-def test_training_with_sampling_and_em_finds_the_true_matches() -> None:
-    data = synthetic_link(5, persons=300, found_persons=220, distractors=150)
-    trained = Training(min_pairs_for_em=200)
-
-    candidates = link(data.missing, data.found, training=trained)
-
-    assert hit_at_1(candidates, data.true_pairs) > 0.9
-    assert link(data.missing, data.found, training=trained) == candidates
+EM_TRAINING = Training(min_pairs_for_em=200)
 
 
-def test_the_model_says_how_it_was_estimated() -> None:
-    data = synthetic_link(5, persons=300, found_persons=220, distractors=150)
+@pytest.fixture(scope="module")
+def larger_data():
+    return synthetic_link(5, persons=300, found_persons=220, distractors=150)
 
-    notes = train_link(data.missing, data.found, training=Training(min_pairs_for_em=200)).notes
 
-    assert notes[0].startswith("u: random sampling of")
-    assert any(note.startswith("m: EM for names") for note in notes)
+def test_training_with_sampling_and_em_finds_the_true_matches(larger_data) -> None:
+    candidates = link(larger_data.missing, larger_data.found, training=EM_TRAINING)
+
+    assert hit_at_1(candidates, larger_data.true_pairs) > 0.9
+
+
+def test_the_model_says_how_it_was_estimated(larger_data) -> None:
+    trained = train_link(larger_data.missing, larger_data.found, training=EM_TRAINING)
+
+    all_pairs = len(larger_data.missing) * len(larger_data.found)  # fewer than u_max_pairs
+    assert (
+        trained.notes[0] == f"u: random sampling of {all_pairs:,} pairs, shrunk towards the priors"
+    )
+    assert any(note.startswith("m: EM for names") for note in trained.notes)
+    # EM moved the name levels, and left the best one evidence for a match.
+    names = trained.parameters.levels["names"]
+    assert names[0].m_probability != 0.30
+    assert names[0].m_probability > names[0].u_probability
+
+
+def test_em_that_fails_leaves_the_priors(larger_data, monkeypatch) -> None:
+    # Splink refuses EM results with an m-probability of 0, which a small block gives.
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise ValueError("m_probability value 0.0 is below the minimum allowed value")
+
+    monkeypatch.setattr(
+        LinkerTraining, "estimate_parameters_using_expectation_maximisation", refuse
+    )
+
+    trained = train_link(larger_data.missing, larger_data.found, training=EM_TRAINING)
+
+    assert "m: priors for names, nationality, place (EM on" in trained.notes[-1]
+    assert trained.notes[-1].endswith("failed: ValueError)")
+    priors = prior_parameters(trained.parameters.probability_two_random_records_match)
+    assert [level.m_probability for level in trained.parameters.levels["names"]] == [
+        level.m_probability for level in priors.levels["names"]
+    ]

@@ -1,0 +1,70 @@
+"""The same linkage on DuckDB and on a local Spark session gives the same candidates.
+
+Runs in the normal suite (it is never skipped); ``-m spark`` selects it alone. The
+link check trains m from reviewed pairs on each backend, so training runs on Spark
+too; u keeps its priors at this size (sampling it costs a minute of Spark start-up
+work on a small machine, and on data this small would read every pair anyway).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from haven.tracing.domain.engine import Candidate, dedupe, link
+from tests.unit.tracing.linkage_builders import SCENARIO_FOUND, SCENARIO_REPORTS, synthetic_link
+
+pytestmark = pytest.mark.spark
+
+PROBABILITY_TOLERANCE = 1e-6
+
+
+def keyed(candidates: list[Candidate]) -> dict[tuple[str, str], Candidate]:
+    return {(candidate.left_id, candidate.right_id): candidate for candidate in candidates}
+
+
+# One test, so that one process (one xdist worker) starts one Spark session for both.
+def test_link_and_dedupe_give_the_same_results_on_duckdb_and_spark(spark_session) -> None:
+    link_gives_the_same_candidates(spark_session)
+    dedupe_gives_the_same_clusters(spark_session)
+
+
+def link_gives_the_same_candidates(spark_session) -> None:
+    data = synthetic_link(7, persons=40, found_persons=30, distractors=6)
+    reports = (*data.missing, *SCENARIO_REPORTS)
+    found = (*data.found, *SCENARIO_FOUND)
+    reviewed = sorted(data.true_pairs)[:10]
+    arguments = {"labelled_pairs": reviewed, "top_k": 5}
+
+    on_duckdb = keyed(link(reports, found, backend="duckdb", **arguments))
+    on_spark = keyed(
+        link(reports, found, backend="spark", spark_session=spark_session, **arguments)
+    )
+
+    assert on_spark.keys() == on_duckdb.keys()
+    assert len(on_duckdb) > len(reports)
+    for pair, candidate in on_duckdb.items():
+        twin = on_spark[pair]
+        assert twin.rank == candidate.rank
+        assert twin.match_probability == pytest.approx(
+            candidate.match_probability, abs=PROBABILITY_TOLERANCE
+        )
+        assert [(e.attribute, e.level) for e in twin.explanation] == [
+            (e.attribute, e.level) for e in candidate.explanation
+        ]
+
+
+def dedupe_gives_the_same_clusters(spark_session) -> None:
+    data = synthetic_link(8, persons=20, found_persons=15, distractors=4)
+    records = (*data.missing, *data.found)
+
+    on_duckdb = dedupe(records, backend="duckdb", threshold=0.8)
+    on_spark = dedupe(records, backend="spark", spark_session=spark_session, threshold=0.8)
+
+    assert [c.record_ids for c in on_spark] == [c.record_ids for c in on_duckdb]
+    assert any(len(cluster.record_ids) > 1 for cluster in on_duckdb)
+    spark_links = {(link.left_id, link.right_id): link for c in on_spark for link in c.links}
+    for cluster in on_duckdb:
+        for link_ in cluster.links:
+            assert spark_links[(link_.left_id, link_.right_id)].match_probability == (
+                pytest.approx(link_.match_probability, abs=PROBABILITY_TOLERANCE)
+            )
