@@ -14,10 +14,11 @@ one of them with a decision. Every answer must:
 
 Each operation runs schemathesis' deterministic coverage cases (boundary
 values, missing headers, undeclared methods) as the first role allowed to call
-it, then MAX_EXAMPLES fuzzed cases. For those, ``flatmap_case`` also draws who
-calls (a role or nobody), whether identifiers name seeded records, whether the
-body is one the services accept, and how Idempotency-Key and If-Match are
-sent: fresh, reused, current, as generated, or not at all.
+it, then MAX_EXAMPLES fuzzed cases. For those, ``flatmap_case`` also draws a
+plan, which ``before_call`` applies: who calls (a role or nobody), whether
+identifiers name seeded records, whether the body is one the services accept,
+and how Idempotency-Key and If-Match are sent: fresh, reused, current, as
+generated, or not at all.
 """
 
 from __future__ import annotations
