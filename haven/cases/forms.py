@@ -388,7 +388,15 @@ class CaseFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any")), *CaseStatus.choices], required=False
     )
+    agency = forms.ChoiceField(label=_("Agency"), required=False, choices=())
     overdue = forms.BooleanField(label=_("Only with overdue obligations"), required=False)
+
+    def __init__(self, *args, agencies=(), **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [
+            ("", _("Any")),
+            *[(str(agency.pk), agency.name) for agency in agencies],
+        ]
 
 
 ANSWER_CHOICES = [

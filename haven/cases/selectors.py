@@ -40,6 +40,14 @@ def _overdue_filter(today: date) -> Q:
     )
 
 
+def case_agencies(*, actor: Any) -> list:
+    """The agencies owning cases the actor can see (for the list's filter)."""
+    from haven.accounts.models import Agency
+
+    ids = access.cases_visible_to(actor).values("agency_id").distinct()
+    return list(Agency.objects.filter(pk__in=ids).order_by("name"))
+
+
 @dataclass(frozen=True)
 class CaseSummary:
     id: str

@@ -35,12 +35,14 @@ def _changed_meanwhile(request: HttpRequest, case_id: object) -> HttpResponse:
 @staff_view(Permission.CASE_LIST)
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
-    form = forms.CaseFilterForm(request.GET or None)
+    form = forms.CaseFilterForm(request.GET or None,
+                                agencies=selectors.case_agencies(actor=request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.case_page(
         actor=request.user,
         name=filters.get("name", ""),
         status=filters.get("status", ""),
+        agency_id=filters.get("agency", ""),
         overdue_only=filters.get("overdue", False),
         page_number=request.GET.get("page", 1),
     )
