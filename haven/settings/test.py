@@ -6,7 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("HAVEN_DATA_DIR", tempfile.mkdtemp(prefix="haven-test-"))
+# One data directory (key file, SQLite file, uploads) per process: parallel
+# test workers must never share a key file that one of them rotates.
+os.environ["HAVEN_DATA_DIR"] = tempfile.mkdtemp(prefix=f"haven-test-{os.getpid()}-")
 
 from haven.settings.base import *  # noqa: E402, F403
 from haven.settings.base import DATA_DIR, PASSWORD_HASHERS  # noqa: E402

@@ -158,7 +158,18 @@ def test_filtering_and_plaintext_updates_are_refused(agency):
 # --- rotation ----------------------------------------------------------------
 
 
-def test_after_rotation_and_reencryption_no_value_uses_the_old_key(agency, settings):
+@pytest.fixture
+def restored_key_file(settings):  # type: ignore[no-untyped-def]
+    """Rotation rewrites the key file; put the original back for later tests."""
+    original = get_keyring()
+    yield
+    write_key_file(settings.HAVEN_KEY_FILE, original)
+    key_module.forget_cached_keyring()
+
+
+def test_after_rotation_and_reencryption_no_value_uses_the_old_key(
+    agency, settings, restored_key_file
+):
     for index in range(5):
         make_person(agency, name=f"person {index}")
     old_ring = get_keyring()
