@@ -15,6 +15,8 @@ from haven.people.models import Person
 
 PAGE_SIZE = 25
 LISTED_FIELDS = ("names", "sex", "birth_year_min", "birth_year_max", "nationalities")
+# What person_search reads of each candidate: the names and a summary.
+SEARCHED_FIELDS = ("version", *LISTED_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,13 @@ def person_get(*, actor: Any, person_id: object) -> Person:
 # --- search-before-create ----------------------------------------------------
 
 NAME_CANDIDATES = 200
-# Rows read per name key. A key thousands of persons share (a frequent given name
-# on its own) is sampled rather than read whole: reading and counting all of them
-# made a search cost as much as the commonest name in the register.
+# Persons ranked by shared pair keys before the access check; the check then
+# runs on them a batch at a time, best ranked first.
+PAIR_RANKED = 1000
+VISIBILITY_BATCH = 400
+# Rows read per token key. A key thousands of persons share (a frequent given
+# name on its own) is sampled rather than read whole: reading and counting all
+# of them made a search cost as much as the commonest name in the register.
 NAME_KEY_ROWS = 1000
 MINIMUM_NAME_SCORE = 0.55
 
@@ -93,28 +99,71 @@ class PersonMatch:
     best_variant: str
 
 
-def _name_candidates(visible: Any, name: str) -> list[str]:
-    """Ids of visible persons sharing name keys with ``name``, most keys shared
-    first. Pair keys are looked up first; token keys only when the pairs found
-    fewer than NAME_CANDIDATES persons (a single-token query, a name part
-    spelled unlike any stored spelling)."""
+def _sharing_pair_keys(visible: Any, digests: list[str]) -> tuple[list[str], bool]:
+    """Visible persons sharing the most pair keys first, and whether the
+    ranking was cut short. Ranking the key rows alone is cheap (the index holds
+    them); checking access on each of thousands of rows was not, so the check
+    runs on the best ranked only, until enough are found."""
+    from django.db.models import Count
+
+    from haven.people.models import PersonNameKey
+
+    ranked = [
+        str(person_id)
+        for person_id in PersonNameKey.objects.filter(digest__in=digests)
+        .values("person_id")
+        .annotate(hits=Count("person_id"))
+        .order_by("-hits")
+        .values_list("person_id", flat=True)[:PAIR_RANKED]
+    ]
+    found: list[str] = []
+    for start in range(0, len(ranked), VISIBILITY_BATCH):
+        batch = ranked[start : start + VISIBILITY_BATCH]
+        allowed = {str(pk) for pk in visible.filter(pk__in=batch).values_list("pk", flat=True)}
+        found += [person_id for person_id in batch if person_id in allowed]
+        if len(found) >= NAME_CANDIDATES:
+            break
+    return found[:NAME_CANDIDATES], len(ranked) == PAIR_RANKED
+
+
+def _sharing_keys_visible_first(visible: Any, digests: list[str]) -> list[str]:
+    """Visible persons sharing the most of these keys first, reading at most
+    NAME_KEY_ROWS visible rows per key."""
     from collections import Counter
 
-    from haven.people import indexing
     from haven.people.models import PersonNameKey
 
     hits: Counter[str] = Counter()
-    for digests in indexing.name_lookup_digests(name):
-        if not digests or len(hits) >= NAME_CANDIDATES:
-            continue
-        for digest in digests:
-            hits.update(
-                str(person_id)
-                for person_id in PersonNameKey.objects.filter(
-                    digest=digest, person__in=visible
-                ).values_list("person_id", flat=True)[:NAME_KEY_ROWS]
-            )
+    for digest in digests:
+        hits.update(
+            str(person_id)
+            for person_id in PersonNameKey.objects.filter(
+                digest=digest, person__in=visible
+            ).values_list("person_id", flat=True)[:NAME_KEY_ROWS]
+        )
     return [person_id for person_id, _count in hits.most_common(NAME_CANDIDATES)]
+
+
+def _name_candidates(visible: Any, name: str) -> list[str]:
+    """Ids of visible persons sharing name keys with ``name``, most keys shared
+    first. Pair keys (two parts of the name together) are looked up first;
+    token keys only when the pairs found fewer than NAME_CANDIDATES persons (a
+    single-token query, a name part spelled unlike any stored spelling)."""
+    from haven.people import indexing
+
+    pairs, tokens = indexing.name_lookup_digests(name)
+    candidates: list[str] = []
+    if pairs:
+        candidates, cut_short = _sharing_pair_keys(visible, pairs)
+        if cut_short and len(candidates) < NAME_CANDIDATES:
+            # Namesakes abound but few are visible (a small agency in a large
+            # register): look for the visible ones directly.
+            candidates = _sharing_keys_visible_first(visible, pairs)
+    if len(candidates) < NAME_CANDIDATES and tokens:
+        more = _sharing_keys_visible_first(visible, tokens)
+        known = set(candidates)
+        candidates += [person_id for person_id in more if person_id not in known]
+    return candidates[:NAME_CANDIDATES]
 
 
 def person_search(
@@ -129,7 +178,7 @@ def person_search(
     first: by name across scripts and spellings, and exactly by phone or
     document number. The query itself is never stored or logged."""
     from haven.people import indexing
-    from haven.people.domain.names import name_similarity
+    from haven.people.domain.names import name_similarity_to
     from haven.people.models import PersonIdentifierKey
 
     visible = access.persons_visible_to(actor)
@@ -150,8 +199,12 @@ def person_search(
     ids = set(matched) | set(name_candidates)
     if not ids:
         return []
-    persons = visible.filter(pk__in=ids)
-    # Candidates often share a spelling; each distinct one is compared once.
+    # Only what the scoring and the summaries read (identity documents and
+    # contact details stay sealed and untransferred).
+    persons = visible.filter(pk__in=ids).only(*SEARCHED_FIELDS)
+    # The query is normalised once; candidates often share a spelling, and each
+    # distinct one is compared once.
+    similarity_to_query = name_similarity_to(name)
     similarities: dict[str, float] = {}
     results = []
     for person in persons:
@@ -161,7 +214,7 @@ def person_search(
             for variant in indexing.name_variants(person.names):
                 similarity = similarities.get(variant)
                 if similarity is None:
-                    similarity = similarities[variant] = name_similarity(name, variant)
+                    similarity = similarities[variant] = similarity_to_query(variant)
                 if similarity > score:
                     score, best = similarity, variant
         reasons = set(identifiers)

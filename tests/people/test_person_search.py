@@ -104,6 +104,29 @@ def test_a_frequent_name_part_does_not_crowd_out_the_full_name(caseworker, monke
     assert matches[0].person.id == str(target.pk)
 
 
+def test_namesakes_elsewhere_neither_hide_nor_join_the_agencys_own(cast, caseworker, monkeypatch):
+    # Given more namesakes in another agency than the search ranks before it
+    # checks access, and one in the caseworker's own agency,
+    monkeypatch.setattr(selectors, "PAIR_RANKED", 2)
+    for _ in range(4):
+        services.person_register(
+            actor=cast[Role.HOTLINE_OPERATOR],
+            original_name="Mohamed Osman Ali",
+            name_script="Latn",
+            latin_names=["Mohamed Osman Ali"],
+        )
+    own = services.person_register(
+        actor=caseworker,
+        original_name="محمد عثمان علي",
+        name_script="Arab",
+        latin_names=["Mohamed Osman Ali"],
+    )
+    # when the caseworker searches the name,
+    matches = selectors.person_search(actor=caseworker, name="Muhammad Othman Ali")
+    # then their agency's person is found, and only them.
+    assert [match.person.id for match in matches] == [str(own.pk)]
+
+
 def test_phone_and_document_numbers_match_exactly_in_any_format(caseworker, registered):
     by_phone = selectors.person_search(actor=caseworker, phone="00249912345678")
     assert [m.person.id for m in by_phone] == [str(registered["muhammad"].pk)]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -52,6 +52,7 @@ __all__ = [
     "canonical_token",
     "name_features",
     "name_similarity",
+    "name_similarity_to",
     "name_tokens",
     "normalise_name",
     "phonetic_key",
@@ -179,15 +180,25 @@ def name_similarity(first: str, second: str) -> float:
     a part present in only one name (a father's or grandfather's name) lowers the
     score by ``MISSING_PART_FACTOR`` rather than ruling the pair out.
     """
-    if first == second:
-        return 1.0
+    return name_similarity_to(first)(second)
+
+
+def name_similarity_to(first: str) -> Callable[[str], float]:
+    """``name_similarity(first, ·)`` with ``first`` normalised once, for comparing
+    one name (a search query) with many."""
     first_tokens = name_tokens(first)[:MAX_TOKENS_FOR_SIMILARITY]
-    second_tokens = name_tokens(second)[:MAX_TOKENS_FOR_SIMILARITY]
-    if not first_tokens or not second_tokens:
-        return 0.0
-    if first_tokens == second_tokens:
-        return 1.0
-    return _tokens_similarity(first_tokens, second_tokens)
+
+    def similarity(second: str) -> float:
+        if first == second:
+            return 1.0
+        second_tokens = name_tokens(second)[:MAX_TOKENS_FOR_SIMILARITY]
+        if not first_tokens or not second_tokens:
+            return 0.0
+        if first_tokens == second_tokens:
+            return 1.0
+        return _tokens_similarity(first_tokens, second_tokens)
+
+    return similarity
 
 
 @dataclass(frozen=True)
