@@ -14,7 +14,7 @@ from haven.cases.api import (
     IntakeTriageApi,
     ScreeningCreateApi,
 )
-from haven.people.api import PersonDetailApi, PersonListApi
+from haven.people.api import PersonDetailApi, PersonListApi, PersonSearchApi
 
 app_name = "api"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path("agencies/", AgencyListApi.as_view(), name="agency_list"),
     path("agencies/<int:agency_id>/", AgencyDetailApi.as_view(), name="agency_detail"),
     path("persons/", PersonListApi.as_view(), name="person_list"),
+    path("persons/search/", PersonSearchApi.as_view(), name="person_search"),
     path("persons/<str:person_id>/", PersonDetailApi.as_view(), name="person_detail"),
     path("intakes/", IntakeListApi.as_view(), name="intake_list"),
     path("intakes/<str:intake_id>/triage/", IntakeTriageApi.as_view(), name="intake_triage"),

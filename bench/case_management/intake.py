@@ -5,12 +5,12 @@ or duplicated. Also the search API's latency through the same server."""
 from __future__ import annotations
 
 import http.client
+import json
 import math
 import multiprocessing
 import re
 import subprocess
 import time
-import urllib.parse
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -131,7 +131,8 @@ def http_search(port: int, secret: str, queries: list[Any], warm_up: list[Any]) 
 
     def get(text: str) -> int:
         connection.request(
-            "GET", "/api/v1/persons/?" + urllib.parse.urlencode({"name": text}), headers=headers
+            "POST", "/api/v1/persons/search/", body=json.dumps({"name": text}),
+            headers={**headers, "Content-Type": "application/json"}
         )
         response = connection.getresponse()
         response.read()

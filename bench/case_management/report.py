@@ -161,7 +161,7 @@ def render(results: dict[str, Any]) -> str:
         http = results.get("intake", {}).get("http_search")
         if http:
             lines += [
-                f"| p50 through gunicorn (GET /api/v1/persons/?name=) | "
+                f"| p50 through gunicorn (POST /api/v1/persons/search/) | "
                 f"{_ms(http['latency'], 'p50_ms')} | | |",
                 f"| p95 through gunicorn | {_ms(http['latency'], 'p95_ms')} | "
                 f"< {SEARCH_P95_TARGET_MS} ms | "

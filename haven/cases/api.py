@@ -114,7 +114,6 @@ class CaseListApi(APIView):
         operation_id="cases_list",
         parameters=[
             PAGE_PARAMETER,
-            OpenApiParameter("name", str, OpenApiParameter.QUERY, required=False),
             OpenApiParameter(
                 "status", str, OpenApiParameter.QUERY, required=False, enum=CaseStatus.values
             ),
@@ -125,7 +124,6 @@ class CaseListApi(APIView):
         params = request.query_params
         page = selectors.case_page(
             actor=request.user,
-            name=params.get("name", "")[:300],
             status=params.get("status", ""),
             overdue_only=params.get("overdue") in ("true", "1"),
             page_number=params.get("page", 1),

@@ -33,9 +33,11 @@ def _changed_meanwhile(request: HttpRequest, case_id: object) -> HttpResponse:
 
 
 @staff_view(Permission.CASE_LIST)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def case_list(request: HttpRequest) -> HttpResponse:
-    form = forms.CaseFilterForm(request.GET or None,
+    """Filters travel by POST, so a searched name is never in a URL; the
+    pagination links carry only the non-personal filters."""
+    form = forms.CaseFilterForm(request.POST or request.GET or None,
                                 agencies=selectors.case_agencies(actor=request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.case_page(
@@ -46,8 +48,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
         overdue_only=filters.get("overdue", False),
         page_number=request.GET.get("page", 1),
     )
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = (request.POST or request.GET).copy()
+    for private in ("page", "name", "csrfmiddlewaretoken"):
+        query.pop(private, None)
     return render(
         request, "cases/case_list.html", {"page": page, "form": form, "query": query.urlencode()}
     )

@@ -108,8 +108,10 @@ def intake_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view(Permission.INTAKE_CREATE)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def intake_detail(request: HttpRequest, intake_id: str) -> HttpResponse:
+    """The intake and, for triage, search-before-create (sent by POST so that
+    no name or number ends up in a URL)."""
     can_triage = access.has_permission(request.user, Permission.INTAKE_TRIAGE)
     try:
         intake = (
@@ -137,7 +139,7 @@ def intake_detail(request: HttpRequest, intake_id: str) -> HttpResponse:
     }
     if can_triage and intake.status == IntakeStatus.NEW:
         details = intake.person_details or {}
-        search = forms.PersonSearchForm(request.GET or {"name": details.get("name", "")})
+        search = forms.PersonSearchForm(request.POST or {"name": details.get("name", "")})
         matches = []
         if search.is_valid() and any(search.cleaned_data.values()):
             matches = person_search(actor=request.user, **search.cleaned_data)

@@ -42,7 +42,6 @@ class PersonPageOutput(serializers.Serializer):
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     results = PersonSummaryOutput(many=True)
-    matches = PersonMatchOutput(many=True, required=False)
 
 
 class PersonInput(serializers.Serializer):
@@ -90,28 +89,11 @@ class PersonListApi(APIView):
 
     @extend_schema(
         responses=PersonPageOutput,
-        parameters=[
-            OpenApiParameter("page", int, OpenApiParameter.QUERY, required=False),
-            OpenApiParameter("name", str, OpenApiParameter.QUERY, required=False),
-            OpenApiParameter("phone", str, OpenApiParameter.QUERY, required=False),
-            OpenApiParameter("document", str, OpenApiParameter.QUERY, required=False),
-        ],
+        parameters=[OpenApiParameter("page", int, OpenApiParameter.QUERY, required=False)],
         operation_id="persons_list",
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        criteria = {key: params.get(key, "")[:300] for key in ("name", "phone", "document")}
-        if any(value.strip() for value in criteria.values()):
-            matches = selectors.person_search(actor=request.user, **criteria)
-            return Response(
-                {
-                    "count": len(matches),
-                    "page": 1,
-                    "pages": 1,
-                    "results": [PersonSummaryOutput(m.person).data for m in matches],
-                    "matches": PersonMatchOutput(matches, many=True).data,
-                }
-            )
         page = selectors.person_page(actor=request.user, page_number=params.get("page", 1))
         return Response(
             {
@@ -134,6 +116,26 @@ class PersonListApi(APIView):
         serializer.is_valid(raise_exception=True)
         person = services.person_register(actor=request.user, **serializer.validated_data)
         return Response(PersonSummaryOutput(selectors.summary_of(person)).data, status=201)
+
+
+class PersonSearchApi(APIView):
+    """Search-before-create. The criteria travel in the body, never in a URL,
+    so no name, phone or document number reaches a log or a proxy."""
+
+    required_permissions = {"POST": Permission.PERSON_LIST}
+
+    class SearchInput(serializers.Serializer):
+        name = serializers.CharField(max_length=300, required=False, allow_blank=True)
+        phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+        document = serializers.CharField(max_length=64, required=False, allow_blank=True)
+
+    @extend_schema(request=SearchInput, responses=PersonMatchOutput(many=True),
+                   operation_id="persons_search")
+    def post(self, request: Request) -> Response:
+        serializer = self.SearchInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        matches = selectors.person_search(actor=request.user, **serializer.validated_data)
+        return Response(PersonMatchOutput(matches, many=True).data)
 
 
 class PersonDetailApi(APIView):

@@ -46,12 +46,13 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
 
 
 @staff_view(Permission.PERSON_LIST)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def person_search_page(request: HttpRequest) -> HttpResponse:
-    """Search before registering anyone, so nobody is registered twice."""
+    """Search before registering anyone, so nobody is registered twice. The
+    search is sent by POST: a name never appears in a URL, a log or history."""
     from haven.cases.forms import PersonSearchForm
 
-    form = PersonSearchForm(request.GET or None)
+    form = PersonSearchForm(request.POST or None)
     matches = None
     if form.is_valid() and any(form.cleaned_data.values()):
         matches = selectors.person_search(actor=request.user, **form.cleaned_data)

@@ -71,6 +71,6 @@ def test_case_page_and_list(case, caseworker):
     page = client.get(f"/cases/{case.pk}/")
     assert page.status_code == 200
     assert case.reference in page.content.decode()
-    listing = client.get("/cases/", {"name": "Selam Tesfay"})
+    listing = client.post("/cases/", {"name": "Selam Tesfay"})
     assert case.reference in listing.content.decode()
     assert client.get("/cases/deadlines/").status_code == 200

@@ -102,6 +102,7 @@ EXPECTED: dict[str, object] = {
     "api:agency_detail": {"GET": EVERY_ROLE, "PATCH": {ADM}},
     "api:person_list": {"GET": {H, C, F}, "POST": {H, C}},
     "api:person_detail": {"GET": {H, C, F, D}, "PATCH": {C}},
+    "api:person_search": {"POST": {H, C, F}},
     "api:intake_list": {"GET": {H, C}, "POST": {H, C, F}},
     "api:intake_triage": {"POST": {H, C}},
     "api:case_list": {"GET": {C, D}, "POST": {H, C}},
