@@ -38,7 +38,7 @@ API_TOKEN_LIFETIME = timedelta(days=90)
 
 
 def _invalid(field: str, message: Any) -> ValidationFailed:
-    return ValidationFailed(str(message), extra={"errors": {field: [str(message)]}})
+    return ValidationFailed.for_field(field, message)
 
 
 def _clean_country(country: str) -> str:

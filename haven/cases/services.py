@@ -51,7 +51,7 @@ FUTURE_DATE = _("This date is in the future.")
 
 
 def _invalid(field: str, message: Any) -> ValidationFailed:
-    return ValidationFailed(str(message), extra={"errors": {field: [str(message)]}})
+    return ValidationFailed.for_field(field, message)
 
 
 def _not_future(field: str, value: date | None) -> None:

@@ -37,8 +37,9 @@ def _changed_meanwhile(request: HttpRequest, case_id: object) -> HttpResponse:
 def case_list(request: HttpRequest) -> HttpResponse:
     """Filters travel by POST, so a searched name is never in a URL; the
     pagination links carry only the non-personal filters."""
-    form = forms.CaseFilterForm(request.POST or request.GET or None,
-                                agencies=selectors.case_agencies(actor=request.user))
+    form = forms.CaseFilterForm(
+        request.POST or request.GET or None, agencies=selectors.case_agencies(actor=request.user)
+    )
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.case_page(
         actor=request.user,

@@ -238,15 +238,14 @@ def ticket_add_message(
     return message
 
 
-@transaction.atomic
-def ticket_reply(*, actor: Any, intake_id: object, body: str) -> TicketMessage:
-    """A hotline operator or caseworker answers the person on their follow-up page."""
-    intake = access.access_intake_by_id(actor, intake_id, for_triage=True)
-    ticket = PublicTicket.objects.filter(intake=intake).first()
+def _staff_message(
+    actor: Any, ticket: PublicTicket | None, body: str, about: dict[str, str]
+) -> TicketMessage:
+    """A message from staff to the person, shown on their follow-up page."""
     if ticket is None:
         raise NotFound(str(access.NOT_FOUND_MESSAGE))
     if not body.strip():
-        raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
+        raise ValidationFailed.for_field("body", MESSAGE_EMPTY)
     message = TicketMessage(
         ticket=ticket,
         from_person=False,
@@ -261,9 +260,17 @@ def ticket_reply(*, actor: Any, intake_id: object, body: str) -> TicketMessage:
         object_type="ticket_message",
         object_id=message.pk,
         fields=["body"],
-        detail={"intake": str(intake.pk)},
+        detail=about,
     )
     return message
+
+
+@transaction.atomic
+def ticket_reply(*, actor: Any, intake_id: object, body: str) -> TicketMessage:
+    """A hotline operator or caseworker answers the person on their follow-up page."""
+    intake = access.access_intake_by_id(actor, intake_id, for_triage=True)
+    ticket = PublicTicket.objects.filter(intake=intake).first()
+    return _staff_message(actor, ticket, body, {"intake": str(intake.pk)})
 
 
 # What the person sees of their request, in plain words (no internal detail).
@@ -304,27 +311,7 @@ def missing_report_reply(*, actor: Any, report_id: object, body: str) -> TicketM
     """A tracing officer writes to the family on their follow-up page."""
     report = access.access_missing_report_by_id(actor, report_id)
     ticket = PublicTicket.objects.filter(missing_report=report).first()
-    if ticket is None:
-        raise NotFound(str(access.NOT_FOUND_MESSAGE))
-    if not body.strip():
-        raise ValidationFailed(str(MESSAGE_EMPTY), extra={"errors": {"body": [str(MESSAGE_EMPTY)]}})
-    message = TicketMessage(
-        ticket=ticket,
-        from_person=False,
-        author=actor,
-        body=_text(body, "body"),
-        created_at=timezone.now(),
-    )
-    message.save(force_insert=True)
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type="ticket_message",
-        object_id=message.pk,
-        fields=["body"],
-        detail={"missing_report": str(report.pk)},
-    )
-    return message
+    return _staff_message(actor, ticket, body, {"missing_report": str(report.pk)})
 
 
 def attachment_for(*, actor: Any, file_id: object):  # type: ignore[no-untyped-def]

@@ -54,6 +54,12 @@ class ValidationFailed(HavenError):
     code = ErrorCode.VALIDATION_FAILED
     status = 400
 
+    @classmethod
+    def for_field(cls, field: str, message: Any) -> ValidationFailed:
+        """The error forms and the API show against one field."""
+        text = str(message)
+        return cls(text, extra={"errors": {field: [text]}})
+
 
 class StaleVersion(HavenError):
     """Optimistic concurrency: the record changed since the client read it."""

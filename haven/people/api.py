@@ -129,8 +129,9 @@ class PersonSearchApi(APIView):
         phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
         document = serializers.CharField(max_length=64, required=False, allow_blank=True)
 
-    @extend_schema(request=SearchInput, responses=PersonMatchOutput(many=True),
-                   operation_id="persons_search")
+    @extend_schema(
+        request=SearchInput, responses=PersonMatchOutput(many=True), operation_id="persons_search"
+    )
     def post(self, request: Request) -> Response:
         serializer = self.SearchInput(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -25,7 +25,7 @@ MAX_VARIANTS = 20
 
 
 def invalid(field: str, message: Any) -> ValidationFailed:
-    return ValidationFailed(str(message), extra={"errors": {field: [str(message)]}})
+    return ValidationFailed.for_field(field, message)
 
 
 def clean_choice(field: str, value: str, choices: type) -> str:

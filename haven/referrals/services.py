@@ -19,7 +19,7 @@ from haven.referrals.models import Consent, ConsentScope
 
 
 def _invalid(field: str, message: Any) -> ValidationFailed:
-    return ValidationFailed(str(message), extra={"errors": {field: [str(message)]}})
+    return ValidationFailed.for_field(field, message)
 
 
 @transaction.atomic

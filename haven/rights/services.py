@@ -19,7 +19,7 @@ EDITABLE = ("title", "summary", "body", "sources", "position")
 
 
 def _invalid(field: str, message: Any) -> ValidationFailed:
-    return ValidationFailed(str(message), extra={"errors": {field: [str(message)]}})
+    return ValidationFailed.for_field(field, message)
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:

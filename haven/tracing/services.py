@@ -43,7 +43,7 @@ FOUND_BEFORE_MISSING = _("A person cannot be found before they went missing.")
 
 
 def _invalid(field: str, message: Any) -> ValidationFailed:
-    return ValidationFailed(str(message), extra={"errors": {field: [str(message)]}})
+    return ValidationFailed.for_field(field, message)
 
 
 @transaction.atomic
