@@ -10,6 +10,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from haven.platform.problems import problem_response
 
@@ -37,7 +38,7 @@ class SessionTimeoutMiddleware:
             if now - seen_at > idle or now - auth_at > absolute:
                 logout(request)
                 if request.path.startswith("/api/"):
-                    return problem_response(401, "session-expired", "The session has expired.")
+                    return problem_response(401, "session-expired", _("The session has expired."))
                 return redirect(f"{reverse('accounts:login')}?expired=1")
             if AUTH_AT not in request.session:
                 request.session[AUTH_AT] = now
@@ -78,7 +79,7 @@ class TwoFactorRequiredMiddleware:
             return None
         if request.path.startswith("/api/"):
             return problem_response(
-                401, "two-factor-required", "Complete two-factor sign-in first."
+                401, "two-factor-required", _("Complete two-factor sign-in first.")
             )
         return redirect("accounts:two_factor")
 

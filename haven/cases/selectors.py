@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from haven.accounts import access
 from haven.audit.models import AuditAction
@@ -126,11 +127,29 @@ class ObligationView:
         return self.status in (ObligationStatus.DUE, ObligationStatus.OVERDUE)
 
 
+TIMELINE_LABELS = {
+    "opened": _("Case opened"),
+    "intake": _("Intake"),
+    "screening": _("Screening"),
+    "submitted": _("Submitted for identification"),
+    "decision": _("Decision"),
+    "detention": _("Detention or arrest"),
+    "charge": _("Criminal charge"),
+    "age_assessment": _("Age assessment"),
+    "assistance": _("Assistance provided"),
+    "closed": _("Case closed"),
+}
+
+
 @dataclass(frozen=True)
 class TimelineEvent:
     on: date
     kind: str
     text: str
+
+    @property
+    def label(self) -> str:
+        return str(TIMELINE_LABELS.get(self.kind, self.kind))
 
 
 @dataclass
@@ -147,6 +166,13 @@ class CaseFile:
     assistance: list = field(default_factory=list)
     exploitation: Any = None
     return_plan: Any = None
+
+    @property
+    def vulnerability_labels(self) -> list[str]:
+        from haven.people.vocabulary import Vulnerability
+
+        codes = self.case.person.vulnerabilities or []
+        return [str(Vulnerability(code).label) for code in codes if code in Vulnerability.values]
 
     @property
     def not_applicable(self) -> list[ObligationView]:

@@ -744,6 +744,14 @@ def draft_save(*, actor: Any, form_key: str, data: dict[str, Any]) -> FormDraft:
     draft.data = data
     draft.updated_at = timezone.now()
     draft.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="form_draft",
+        object_id=draft.pk,
+        fields=["data"],
+        detail={"form": form_key[:120]},
+    )
     return draft
 
 
@@ -754,4 +762,11 @@ def draft_load(*, actor: Any, form_key: str) -> dict[str, Any] | None:
 
 @transaction.atomic
 def draft_discard(*, actor: Any, form_key: str) -> None:
-    FormDraft.objects.filter(user=actor, form_key=form_key).delete()
+    deleted, _rows = FormDraft.objects.filter(user=actor, form_key=form_key).delete()
+    if deleted:
+        audit_record(
+            actor=actor,
+            action=AuditAction.DELETE,
+            object_type="form_draft",
+            detail={"form": form_key[:120]},
+        )

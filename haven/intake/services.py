@@ -5,6 +5,7 @@ person gets a tracking code and a passphrase to follow up, shown once."""
 from __future__ import annotations
 
 import secrets
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -316,7 +317,11 @@ def missing_report_reply(*, actor: Any, report_id: object, body: str) -> TicketM
 
 def attachment_for(*, actor: Any, file_id: object):  # type: ignore[no-untyped-def]
     """A file attached to a portal request, if the actor may read that request."""
-    message = TicketMessage.objects.select_related("ticket").filter(attachment_id=file_id).first()
+    try:
+        file_uuid = uuid.UUID(str(file_id))
+    except ValueError:
+        raise NotFound(str(access.NOT_FOUND_MESSAGE)) from None
+    message = TicketMessage.objects.select_related("ticket").filter(attachment_id=file_uuid).first()
     if message is None:
         raise NotFound(str(access.NOT_FOUND_MESSAGE))
     ticket = message.ticket

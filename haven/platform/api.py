@@ -3,6 +3,7 @@ rules, and helpers for If-Match and ETag."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.request import Request
 
@@ -17,13 +18,13 @@ class PreconditionRequired(HavenError):
     status = 428
 
 
-IF_MATCH_REQUIRED = "This update needs an If-Match header with the version you read (its ETag)."
+IF_MATCH_REQUIRED = _("This update needs an If-Match header with the version you read (its ETag).")
 
 
 def expected_version_from(request: Request) -> int:
     version = parse_if_match(request.headers.get("If-Match"))
     if version is None:
-        raise PreconditionRequired(IF_MATCH_REQUIRED)
+        raise PreconditionRequired(str(IF_MATCH_REQUIRED))
     return version
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -74,7 +75,11 @@ def consent_record(
 def consent_withdraw(*, actor: Any, consent_id: object) -> Consent:
     """The person withdrew consent: access closes at once; the record stays."""
     access.require_permission(actor, Permission.CONSENT_RECORD)
-    consent = Consent.objects.select_for_update().filter(pk=consent_id).first()
+    try:
+        consent_uuid = uuid.UUID(str(consent_id))
+    except ValueError:
+        raise NotFound(str(access.NOT_FOUND_MESSAGE)) from None
+    consent = Consent.objects.select_for_update().filter(pk=consent_uuid).first()
     if consent is None or consent.intake_id is None:
         raise NotFound(str(access.NOT_FOUND_MESSAGE))
     access.access_intake_by_id(actor, consent.intake_id, for_triage=True)

@@ -74,3 +74,33 @@ def test_case_page_and_list(case, caseworker):
     listing = client.post("/cases/", {"name": "Selam Tesfay"})
     assert case.reference in listing.content.decode()
     assert client.get("/cases/deadlines/").status_code == 200
+
+
+def test_case_page_shows_labels_not_codes(case, caseworker, person):
+    from haven.people import services as people_services
+
+    people_services.person_update(actor=caseworker, person_id=person.pk,
+                                  expected_version=person.version,
+                                  changes={"vulnerabilities": ["pregnancy"]})
+    page = verified_client(caseworker).get(f"/cases/{case.pk}/").content.decode()
+    assert "Pregnancy" in page and "pregnancy," not in page
+    assert "Case opened" in page
+
+
+def test_malformed_ids_answer_404_not_500(caseworker, cast):
+    hotline = verified_client(cast["hotline_operator"])
+    from haven.cases import services as case_services
+
+    intake = case_services.intake_create(actor=cast["hotline_operator"], channel="hotline")
+    response = hotline.post(f"/intake/{intake.pk}/consents/not-a-uuid/withdraw/")
+    assert response.status_code == 404
+    assert verified_client(caseworker).get("/intake/files/not-a-uuid/").status_code == 404
+
+
+def test_drafts_are_audited(case, caseworker):
+    from haven.audit.models import AuditEntry
+
+    client = verified_client(caseworker)
+    url = f"/cases/{case.pk}/screenings/new/?catalogue={FORCED_LABOUR}"
+    client.post(url, {"catalogue_version": FORCED_LABOUR, "action": "draft", "completed": "on"})
+    assert AuditEntry.objects.filter(object_type="form_draft", action="update").exists()
