@@ -11,7 +11,7 @@ import multiprocessing
 import re
 import subprocess
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bench.case_management import environment, load, seeding
@@ -131,8 +131,10 @@ def http_search(port: int, secret: str, queries: list[Any], warm_up: list[Any]) 
 
     def get(text: str) -> int:
         connection.request(
-            "POST", "/api/v1/persons/search/", body=json.dumps({"name": text}),
-            headers={**headers, "Content-Type": "application/json"}
+            "POST",
+            "/api/v1/persons/search/",
+            body=json.dumps({"name": text}),
+            headers={**headers, "Content-Type": "application/json"},
         )
         response = connection.getresponse()
         response.read()
@@ -184,9 +186,9 @@ def verify(outcomes: list[dict], users: list[Any], since: datetime) -> dict[str,
     )
     row_ids = {
         str(pk)
-        for pk in Intake.objects.filter(created_by__in=users, received_at__gte=since).values_list(
-            "pk", flat=True
-        )
+        for pk in Intake.objects.filter(
+            created_by__in=users, received_at__gte=since, client_reference__isnull=True
+        ).values_list("pk", flat=True)
     }
     rows_in_window = len(row_ids)
     replays = [o for o in outcomes if o["replayed"]]
@@ -224,7 +226,86 @@ def verify(outcomes: list[dict], users: list[Any], since: datetime) -> dict[str,
     }
 
 
+def verify_batches(outcomes: list[dict], users: list[Any], since: datetime) -> dict[str, Any]:
+    """Zero lost: every item a 201 answered has its row and its audit entry.
+    Zero duplicated: one row per client reference, and every answer about a
+    reference (first, replayed, resent, concurrent twin) names the same row."""
+    from haven.audit.models import AuditEntry
+    from haven.intake.models import Intake
+
+    answered: dict[str, set[str]] = {}
+    created_by_answers = 0
+    for outcome in outcomes:
+        if outcome["status"] != 201:
+            continue
+        for reference, intake_id, created in outcome["items"]:
+            answered.setdefault(reference, set()).add(intake_id)
+            if created and not outcome["replayed"]:
+                created_by_answers += 1
+    references_with_two_ids = sum(1 for ids in answered.values() if len(ids) > 1)
+    ids = sorted({next(iter(v)) for v in answered.values()})
+    found = sum(Intake.objects.filter(pk__in=chunk).count() for chunk in _in_chunks(ids))
+    audited = sum(
+        AuditEntry.objects.filter(
+            object_type="intake", action="create", object_id__in=chunk
+        ).count()
+        for chunk in _in_chunks(ids)
+    )
+    rows = Intake.objects.filter(
+        created_by__in=users, received_at__gte=since, client_reference__isnull=False
+    )
+    rows_in_window = rows.count()
+    errors = [o for o in outcomes if o["status"] != 201]
+    return {
+        "references_answered": len(answered),
+        "created_by_answers": created_by_answers,
+        "rows_found": found,
+        "lost": len(ids) - found,
+        "rows_created_in_window": rows_in_window,
+        "duplicated": (rows_in_window - len(answered))
+        + references_with_two_ids
+        + max(0, created_by_answers - len(answered)),
+        "references_with_two_ids": references_with_two_ids,
+        "audit_entries": audited,
+        "by_kind": {
+            kind: sum(1 for o in outcomes if o["kind"] == kind)
+            for kind in ("new", "replay", "resend", "duplicate")
+        },
+        "resends_that_created": sum(
+            1 for o in outcomes if o["kind"] == "resend" and any(item[2] for item in o["items"])
+        ),
+        "errors": len(errors),
+        "error_statuses": sorted({o["status"] for o in errors}),
+    }
+
+
 # --- the benchmark -------------------------------------------------------------------------------
+
+
+def _load_phase(
+    port: int,
+    issued: list[tuple[Any, Any, str]],
+    clients: int,
+    client_processes: int,
+    duration: int,
+    seed: int,
+    batch_size: int,
+) -> tuple[list[list[dict]], float]:
+    """All clients at once for ``duration`` seconds; returns their outcomes and
+    the seconds from the common start to the last client's end."""
+    per_process = math.ceil(clients / client_processes)
+    groups = [
+        [(index, issued[index][2]) for index in range(start, min(start + per_process, clients))]
+        for start in range(0, clients, per_process)
+    ]
+    start_at = time.time() + 3  # every client process ready, then all at once
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(len(groups)) as pool:
+        chunks = pool.map(
+            load._process_entry,
+            [(port, group, start_at, duration, seed, batch_size) for group in groups],
+        )
+    return chunks, time.time() - start_at
 
 
 def benchmark(
@@ -239,6 +320,7 @@ def benchmark(
     search_warm_up: list[Any] | None,
     chain_reference: bool = True,
     seed: int = 1,
+    batch_size: int = 50,
 ) -> dict[str, Any]:
     from django.db import connection
     from django.utils import timezone
@@ -290,26 +372,22 @@ def benchmark(
                 )
             since = timezone.now() - timedelta(seconds=1)
             print(f"      intake load: {clients} clients for {duration} s", flush=True)
-            per_process = math.ceil(clients / client_processes)
-            groups = [
-                [
-                    (index, issued[index][2])
-                    for index in range(start, min(start + per_process, clients))
-                ]
-                for start in range(0, clients, per_process)
-            ]
-            start_at = time.time() + 3  # every client process ready, then all at once
-            context = multiprocessing.get_context("spawn")
-            with context.Pool(len(groups)) as pool:
-                chunks = pool.map(
-                    load._process_entry,
-                    [(server.port, group, start_at, duration, seed) for group in groups],
+            chunks, elapsed = _load_phase(
+                server.port, issued, clients, client_processes, duration, seed, 0
+            )
+            batch_since = timezone.now()
+            if batch_size:
+                print(
+                    f"      batch load: {clients} clients, {batch_size} intakes a request, "
+                    f"{duration} s",
+                    flush=True,
                 )
-            finished_at = time.time()
+                batch_chunks, batch_elapsed = _load_phase(
+                    server.port, issued, clients, client_processes, duration, seed, batch_size
+                )
     finally:
         _revoke(issued + ([search_token] if search_token else []))
     outcomes = [outcome for chunk in chunks for outcome in chunk]
-    elapsed = finished_at - start_at
     created = [o for o in outcomes if o["status"] == 201 and not o["replayed"]]
     first_requests = [o for o in outcomes if o["kind"] == "new"]
     result["intake"] = {
@@ -325,9 +403,22 @@ def benchmark(
         "latency_new": latency_summary(
             [o["seconds"] for o in first_requests if o["status"] == 201]
         ),
-        "started_at": datetime.fromtimestamp(start_at, UTC).isoformat(timespec="seconds"),
     }
     result["verification"] = verify(outcomes, users, since)
+    if batch_size:
+        batch_outcomes = [outcome for chunk in batch_chunks for outcome in chunk]
+        check = verify_batches(batch_outcomes, users, batch_since)
+        result["batch"] = {
+            "batch_size": batch_size,
+            "requests": len(batch_outcomes),
+            "elapsed_s": round(batch_elapsed, 2),
+            "created": check["created_by_answers"],
+            "throughput_per_s": round(check["created_by_answers"] / batch_elapsed, 1),
+            "latency_new": latency_summary(
+                [o["seconds"] for o in batch_outcomes if o["kind"] == "new" and o["status"] == 201]
+            ),
+            "verification": check,
+        }
     # The machine is shared and its load moves: pgbench runs again right after
     # the intake load, and the ratio uses the mean of the two runs.
     print(f"      pgbench simple insert again, {clients} clients, {duration} s", flush=True)
@@ -339,6 +430,17 @@ def benchmark(
     result["ratio_to_pgbench"] = (
         result["intake"]["throughput_per_s"] / result["pgbench_insert_mean_tps"]
     )
+    if batch_size:
+        result["batch"]["ratio_to_pgbench"] = (
+            result["batch"]["throughput_per_s"] / result["pgbench_insert_mean_tps"]
+        )
+        print(
+            f"        batches: {result['batch']['throughput_per_s']:,.1f} intakes/s "
+            f"({result['batch']['ratio_to_pgbench']:.1%} of pgbench); "
+            f"lost {result['batch']['verification']['lost']}, "
+            f"duplicated {result['batch']['verification']['duplicated']}",
+            flush=True,
+        )
     print(
         f"        {result['intake']['throughput_per_s']:,.1f} intakes/s "
         f"({result['ratio_to_pgbench']:.1%} of pgbench); "

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import asdict, dataclass
 
 PATH = "/api/v1/intakes/"
+BATCH_PATH = "/api/v1/intakes/batch/"
 # A replay of a key this client already completed: the stored outcome must come back.
 REPLAY_PROBABILITY = 0.05
 # The same new key sent twice at once on two connections: one runs, the other
@@ -66,8 +67,9 @@ def _payload(rng: random.Random) -> dict:
 
 
 class _Connection:
-    def __init__(self, port: int, token: str) -> None:
+    def __init__(self, port: int, token: str, path: str = PATH) -> None:
         self.port = port
+        self.path = path
         self.headers = {
             "Authorization": f"Bearer {token}",
             "Content-Type": "application/json",
@@ -82,7 +84,7 @@ class _Connection:
                 "127.0.0.1", self.port, timeout=SOCKET_TIMEOUT
             )
         self.connection.request(
-            "POST", PATH, body=body, headers={**self.headers, "Idempotency-Key": key}
+            "POST", self.path, body=body, headers={**self.headers, "Idempotency-Key": key}
         )
 
     def receive(self) -> tuple[int, dict, bool]:
@@ -183,16 +185,127 @@ def _client(
     second.close()
 
 
+# --- batches: an outreach device syncing what it recorded offline -----------------------------
+
+# A completed batch sent again under a new key (the answer was lost and the
+# device retries item by item): nothing may be created twice.
+RESEND_PROBABILITY = 0.02
+
+
+@dataclass
+class BatchOutcome:
+    client: int
+    key: str
+    kind: str  # new, replay, duplicate, resend
+    status: int
+    items: list  # [client_reference, id, created] per item in the answer
+    replayed: bool
+    seconds: float
+    started: float
+
+
+def _batch_client(
+    index: int,
+    port: int,
+    token: str,
+    start_at: float,
+    deadline: float,
+    seed: int,
+    outcomes: list,
+    batch_size: int,
+) -> None:
+    rng = random.Random(seed * 1000 + index + 500)
+    main = _Connection(port, token, BATCH_PATH)
+    second = _Connection(port, token, BATCH_PATH)
+    completed: list[tuple[str, bytes]] = []
+
+    def answer(connection: _Connection) -> tuple[int, list, bool]:
+        try:
+            status, document, replayed = connection.receive()
+        except (OSError, http.client.HTTPException):
+            connection.close()
+            return 0, [], False
+        items = [
+            [item.get("client_reference"), item.get("id"), item.get("created")]
+            for item in document.get("intakes", [])
+            if isinstance(item, dict)
+        ]
+        return status, items, replayed
+
+    while time.time() < start_at:
+        time.sleep(0.005)
+    for _ in range(MAX_REQUESTS_PER_CLIENT):
+        if time.time() >= deadline:
+            break
+        draw = rng.random()
+        started, wall = time.perf_counter(), time.time()
+        if completed and draw < REPLAY_PROBABILITY:
+            key, body = rng.choice(completed)
+            kind = "replay"
+        elif completed and draw < REPLAY_PROBABILITY + RESEND_PROBABILITY:
+            key, body = uuid.uuid4().hex, rng.choice(completed)[1]
+            kind = "resend"
+        else:
+            items = [
+                {**_payload(rng), "client_reference": str(uuid.uuid4())} for _ in range(batch_size)
+            ]
+            key, body = uuid.uuid4().hex, json.dumps({"intakes": items}).encode()
+            kind = "new"
+        duplicate = kind == "new" and draw > 1 - CONCURRENT_DUPLICATE_PROBABILITY
+        try:
+            main.send(key, body)
+            if duplicate:
+                second.send(key, body)
+        except (OSError, http.client.HTTPException):
+            main.close()
+            second.close()
+            outcomes.append(
+                BatchOutcome(index, key, kind, 0, [], False, time.perf_counter() - started, wall)
+            )
+            continue
+        status, items, replayed = answer(main)
+        outcomes.append(
+            BatchOutcome(
+                index, key, kind, status, items, replayed, time.perf_counter() - started, wall
+            )
+        )
+        if duplicate:
+            status2, items2, replayed2 = answer(second)
+            outcomes.append(
+                BatchOutcome(
+                    index,
+                    key,
+                    "duplicate",
+                    status2,
+                    items2,
+                    replayed2,
+                    time.perf_counter() - started,
+                    wall,
+                )
+            )
+        if status == 201 and kind == "new":
+            completed.append((key, body))
+    main.close()
+    second.close()
+
+
 def run_clients(
-    port: int, tokens: list[tuple[int, str]], start_at: float, duration: float, seed: int
+    port: int,
+    tokens: list[tuple[int, str]],
+    start_at: float,
+    duration: float,
+    seed: int,
+    batch_size: int = 0,
 ) -> list[dict]:
-    """Run one thread per (client index, token) in this process; returns outcomes."""
-    outcomes: list[Outcome] = []
+    """Run one thread per (client index, token) in this process; returns outcomes.
+    ``batch_size`` > 0 sends batches of that many intakes instead of one each."""
+    outcomes: list = []
     deadline = start_at + duration
+    target, extra = (_batch_client, (batch_size,)) if batch_size else (_client, ())
     threads = [
         threading.Thread(
-            target=_client,
-            args=(index, port, token, start_at, deadline, seed, outcomes),
+            target=target,
+            args=(index, port, token, start_at, deadline, seed, outcomes, *extra),
             daemon=True,
         )
         for index, token in tokens

@@ -137,7 +137,9 @@ def _intake(args: argparse.Namespace, target: environment.Target, results: dict)
         client_processes=args.client_processes,
         search_queries=queries,
         search_warm_up=warm_up,
+        batch_size=args.batch_size,
     )
+    results["intake"]["meta"] = dict(results["meta"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,6 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--duration", type=int, default=30)
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=50,
+        help="intakes per request in the batch phase (POST /api/v1/intakes/batch/); 0 skips it",
+    )
     parser.add_argument("--server-workers", type=int, default=4)
     parser.add_argument("--server-threads", type=int, default=8)
     parser.add_argument("--client-processes", type=int, default=4)

@@ -21,10 +21,16 @@ class AuditEntry(models.Model):
     """One event. Holds ids and field names, never the values of personal data.
 
     The database refuses UPDATE and DELETE on this table (triggers installed
-    by migration 0002); ``haven audit verify`` recomputes the chain.
+    by migration 0002); ``haven audit verify`` recomputes the chains.
+
+    The log is a few parallel hash chains (``chain``, each with its own head
+    and consecutive ``sequence``) so that concurrent writers do not queue on a
+    single lock until their commit; ``created_at`` and ``id`` order the log
+    as a whole.
     """
 
-    sequence = models.BigIntegerField(unique=True)
+    chain = models.PositiveSmallIntegerField(default=1)
+    sequence = models.BigIntegerField()
     created_at = models.DateTimeField()
     actor_id = models.BigIntegerField(null=True)
     actor_label = models.CharField(max_length=150)
@@ -40,16 +46,21 @@ class AuditEntry(models.Model):
     hash = models.CharField(max_length=64)
 
     class Meta:
-        ordering = ["sequence"]
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "sequence"], name="audit_chain_sequence")
+        ]
         indexes = [
+            models.Index(fields=["created_at"], name="audit_created"),
             models.Index(fields=["object_type", "object_id"], name="audit_object"),
             models.Index(fields=["actor_id", "created_at"], name="audit_actor_time"),
         ]
         verbose_name_plural = "audit entries"
 
     def content(self) -> dict:
-        """What the hash covers: every column but the hashes themselves."""
-        return {
+        """What the hash covers: every column but the hashes themselves.
+        (Entries of the first chain predate chains and leave it implicit.)"""
+        content = {
             "sequence": self.sequence,
             "created_at": self.created_at.isoformat(timespec="microseconds"),
             "actor_id": self.actor_id,
@@ -63,11 +74,15 @@ class AuditEntry(models.Model):
             "detail": dict(self.detail),
             "request_id": self.request_id,
         }
+        if self.chain != 1:
+            content["chain"] = self.chain
+        return content
 
 
 class AuditHead(models.Model):
-    """The chain's last sequence and hash, one row, locked by every append so
-    that entries get consecutive sequences and no fork."""
+    """A chain's last sequence and hash (the row's id is the chain's number),
+    locked by every append to that chain so that its entries get consecutive
+    sequences and no fork."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_sequence = models.BigIntegerField(default=0)

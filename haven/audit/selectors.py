@@ -8,5 +8,5 @@ from haven.accounts import access
 
 
 def audit_page(*, actor: Any, page_number: object = 1, page_size: int = 50) -> Page:
-    queryset = access.audit_entries_visible_to(actor).order_by("-sequence")
+    queryset = access.audit_entries_visible_to(actor).order_by("-created_at", "-id")
     return Paginator(queryset, page_size).get_page(page_number)

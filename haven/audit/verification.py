@@ -19,8 +19,11 @@ class VerificationReport:
         return self.failure is None
 
 
-def _chained(counter: list[int], progress: Callable[[int], None] | None) -> Iterator[ChainedEntry]:
-    for entry in AuditEntry.objects.order_by("sequence").iterator(chunk_size=5000):
+def _chained(
+    chain: int, counter: list[int], progress: Callable[[int], None] | None
+) -> Iterator[ChainedEntry]:
+    entries = AuditEntry.objects.filter(chain=chain).order_by("sequence")
+    for entry in entries.iterator(chunk_size=5000):
         counter[0] += 1
         if progress and counter[0] % 50_000 == 0:
             progress(counter[0])
@@ -28,17 +31,29 @@ def _chained(counter: list[int], progress: Callable[[int], None] | None) -> Iter
 
 
 def verify_audit_log(progress: Callable[[int], None] | None = None) -> VerificationReport:
+    """Verify every chain, each from its genesis to its head."""
     counter = [0]
-    failure = verify_chain(_chained(counter, progress))
-    if failure is None:
-        failure = _check_head(counter[0])
-    return VerificationReport(counter[0], failure)
+    chains = set(AuditHead.objects.values_list("pk", flat=True))
+    chains |= set(AuditEntry.objects.values_list("chain", flat=True).distinct())
+    for chain in sorted(chains):
+        failure = verify_chain(_chained(chain, counter, progress))
+        if failure is None:
+            failure = _check_head(chain)
+        if failure is not None:
+            return VerificationReport(counter[0], _in_chain(chain, failure))
+    return VerificationReport(counter[0], None)
 
 
-def _check_head(count: int) -> ChainBreak | None:
+def _in_chain(chain: int, failure: ChainBreak) -> ChainBreak:
+    if chain == 1:
+        return failure
+    return ChainBreak(failure.sequence, f"{failure.reason} (chain {chain})")
+
+
+def _check_head(chain: int) -> ChainBreak | None:
     """The head must point at the last entry: a deleted tail shows up here."""
-    head = AuditHead.objects.filter(pk=1).first()
-    last = AuditEntry.objects.order_by("-sequence").first()
+    head = AuditHead.objects.filter(pk=chain).first()
+    last = AuditEntry.objects.filter(chain=chain).order_by("-sequence").first()
     head_sequence = head.last_sequence if head else 0
     head_hash = head.last_hash if head else GENESIS_HASH
     last_sequence = last.sequence if last else 0

@@ -391,6 +391,57 @@ class IntakeListApi(APIView):
         return Response(IntakeOutput(intake).data, status=status.HTTP_201_CREATED)
 
 
+class IntakeBatchItemInput(IntakeListApi.IntakeInput):
+    client_reference = serializers.UUIDField(
+        help_text="The sender's own id for this intake: sent again, in any batch, "
+        "it is not created twice."
+    )
+
+
+class IntakeBatchInput(serializers.Serializer):
+    intakes = IntakeBatchItemInput(many=True, min_length=1, max_length=services.MAX_INTAKES_AT_ONCE)
+
+
+class IntakeBatchItemOutput(serializers.Serializer):
+    client_reference = serializers.UUIDField()
+    id = serializers.CharField()
+    created = serializers.BooleanField(help_text="False when an earlier batch created it.")
+
+
+class IntakeBatchOutput(serializers.Serializer):
+    intakes = IntakeBatchItemOutput(many=True)
+
+
+class IntakeBatchApi(APIView):
+    """Intakes sent together (an outreach device syncing what it recorded
+    offline): created in one transaction, all or none."""
+
+    required_permissions = {"POST": Permission.INTAKE_CREATE}
+
+    @extend_schema(
+        request=IntakeBatchInput,
+        responses={201: IntakeBatchOutput},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        operation_id="intakes_create_many",
+    )
+    @idempotent_api
+    def post(self, request: Request) -> Response:
+        serializer = IntakeBatchInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        results = services.intakes_create_many(
+            actor=request.user, items=serializer.validated_data["intakes"]
+        )
+        output = IntakeBatchOutput(
+            {
+                "intakes": [
+                    {"client_reference": intake.client_reference, "id": intake.pk, "created": new}
+                    for intake, new in results
+                ]
+            }
+        )
+        return Response(output.data, status=status.HTTP_201_CREATED)
+
+
 class IntakeTriageApi(APIView):
     required_permissions = {"POST": Permission.INTAKE_TRIAGE}
 

@@ -15,7 +15,7 @@ from haven.accounts import access
 from haven.accounts.models import Agency
 from haven.accounts.roles import Permission
 from haven.audit.models import AuditAction
-from haven.audit.services import audit_record
+from haven.audit.services import AuditEvent, audit_record, audit_record_many
 from haven.cases import lifecycle
 from haven.cases.models import (
     AgeAssessment,
@@ -84,10 +84,83 @@ def _after_change(
 # --- intake ------------------------------------------------------------------
 
 
+INTAKE_AUDITED_FIELDS = ("channel", "account", "contact", "person_details")
+MAX_INTAKES_AT_ONCE = 100
+
+
 @transaction.atomic
-def intake_create(
-    *,
+def intake_create(*, actor: Any, **fields: Any) -> Intake:
+    """Open an intake. Staff of a triaging agency open it in their own queue; a
+    first responder refers it to a service-provider agency of their choice.
+    ``fields`` are those of ``_intake_new``."""
+    access.require_permission(actor, Permission.INTAKE_CREATE)
+    intake = _intake_new(actor, **fields)
+    intake.save(force_insert=True)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type="intake",
+        object_id=intake.pk,
+        fields=INTAKE_AUDITED_FIELDS,
+    )
+    return intake
+
+
+@transaction.atomic
+def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[tuple[Intake, bool]]:
+    """Create intakes sent together: an outreach worker's device syncing what
+    it recorded offline, a partner hotline's batch. Each item carries its
+    sender's ``client_reference``; one this user already sent is not created
+    again (whichever batch carried it) and comes back with ``False``.
+
+    All or nothing: an invalid item fails the batch, naming the item.
+    Returns (intake, created) in the order of ``items``.
+    """
+    access.require_permission(actor, Permission.INTAKE_CREATE)
+    if not 1 <= len(items) <= MAX_INTAKES_AT_ONCE:
+        raise _invalid("intakes", _("Send between 1 and 100 intakes at once."))
+    references = [item["client_reference"] for item in items]
+    if len(set(references)) != len(references):
+        raise _invalid("intakes", _("Each intake in a batch needs its own client reference."))
+    built = []
+    for index, item in enumerate(items):
+        fields = {key: value for key, value in item.items() if key != "client_reference"}
+        try:
+            intake = _intake_new(actor, **fields)
+        except ValidationFailed as error:
+            errors = error.extra.get("errors", {})
+            raise ValidationFailed(
+                error.message,
+                extra={"errors": {f"intakes.{index}.{k}": v for k, v in errors.items()}},
+            ) from error
+        intake.client_reference = item["client_reference"]
+        built.append(intake)
+    # One statement for the batch; a reference already stored is skipped by
+    # the database (a concurrent batch carrying it waits, then is skipped).
+    Intake.objects.bulk_create(built, ignore_conflicts=True)
+    stored = {
+        intake.client_reference: intake
+        for intake in Intake.objects.filter(created_by=actor, client_reference__in=references)
+    }
+    results = []
+    for intake in built:
+        kept = stored.get(intake.client_reference)
+        if kept is None:  # refused by a constraint the validation above should have caught
+            raise Conflict(str(_("An intake in this batch could not be stored.")))
+        results.append((kept, kept.pk == intake.pk))
+    created = [
+        AuditEvent(AuditAction.CREATE, "intake", str(intake.pk), INTAKE_AUDITED_FIELDS)
+        for intake, is_new in results
+        if is_new
+    ]
+    if created:
+        audit_record_many(actor=actor, events=created)
+    return results
+
+
+def _intake_new(
     actor: Any,
+    *,
     channel: str,
     account: str = "",
     anonymous: bool = False,
@@ -98,9 +171,7 @@ def intake_create(
     detained: bool = False,
     agency_id: int | None = None,
 ) -> Intake:
-    """Open an intake. Staff of a triaging agency open it in their own queue; a
-    first responder refers it to a service-provider agency of their choice."""
-    access.require_permission(actor, Permission.INTAKE_CREATE)
+    """A validated, unsaved intake."""
     if channel not in Channel.values or channel == Channel.PORTAL:
         raise _invalid("channel", _("Not one of the allowed channels."))
     referring = None
@@ -116,7 +187,7 @@ def intake_create(
         referring = actor.agency
     if len(account) > 20_000:
         raise _invalid("account", _("The account is longer than 20,000 characters."))
-    intake = Intake(
+    return Intake(
         channel=channel,
         received_at=timezone.now(),
         agency=agency,
@@ -130,15 +201,6 @@ def intake_create(
         in_danger=in_danger,
         detained=detained,
     )
-    intake.save(force_insert=True)
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type="intake",
-        object_id=intake.pk,
-        fields=["channel", "account", "contact", "person_details"],
-    )
-    return intake
 
 
 def _claim_for_triage(actor: Any, intake_id: object, expected_version: int) -> Intake:

@@ -70,9 +70,20 @@ class Intake(Versioned):
     case = models.ForeignKey(
         "cases.Case", on_delete=models.PROTECT, null=True, related_name="intakes"
     )
+    # The sender's own id for an intake sent in a batch (an outreach device
+    # syncing what it recorded offline): the same reference from the same
+    # user is never created twice, whichever batch carries it.
+    client_reference = models.UUIDField(null=True, editable=False)
 
     class Meta:
         indexes = [models.Index(fields=["agency", "status", "received_at"], name="intake_queue")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["created_by", "client_reference"],
+                condition=models.Q(client_reference__isnull=False),
+                name="intake_unique_client_reference",
+            )
+        ]
 
 
 class PublicTicket(models.Model):

@@ -20,7 +20,6 @@ class ErrorCode(StrEnum):
     IDEMPOTENCY_KEY_MISSING = "idempotency-key-missing"
     IDEMPOTENCY_KEY_INVALID = "idempotency-key-invalid"
     IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused"
-    IDEMPOTENCY_IN_PROGRESS = "idempotency-in-progress"
     DECRYPTION_FAILED = "decryption-failed"
     CONFLICT = "conflict"
 

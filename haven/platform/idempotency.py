@@ -4,11 +4,14 @@ as Stripe and Zulip apply it).
 - the first request with a key runs and its outcome is stored;
 - a replay with the same key and payload gets the stored outcome again;
 - the same key with a different payload is refused (422);
-- a duplicate arriving while the first is still running gets 409.
+- a duplicate arriving while the first is still running waits for it to
+  finish and then gets its outcome (or runs, if the first failed).
 
-The outcome is stored in the same transaction as the write it describes, so
-a crash leaves either both or neither; a claim whose request died is taken
-over after HAVEN_IDEMPOTENCY_STALE_AFTER.
+The claim, the write and its outcome are one transaction, so a crash leaves
+either all or nothing, and each request commits once. A concurrent duplicate
+waits on the claim's unique index until the first transaction ends (the
+database does this: INSERT … ON CONFLICT DO NOTHING on PostgreSQL, SQLite's
+single writer).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.request import Request
@@ -38,9 +41,6 @@ KEY_MISSING_MESSAGE = _("This request needs an Idempotency-Key header (a unique 
 KEY_INVALID_MESSAGE = _("The Idempotency-Key must be 8 to 255 visible ASCII characters.")
 KEY_REUSED_MESSAGE = _(
     "This Idempotency-Key was already used for a different request. Use a new key."
-)
-IN_PROGRESS_MESSAGE = _(
-    "A request with this Idempotency-Key is still being processed. Retry shortly."
 )
 
 
@@ -61,11 +61,6 @@ class KeyInvalid(IdempotencyError):
 class KeyReused(IdempotencyError):
     code = ErrorCode.IDEMPOTENCY_KEY_REUSED
     status = 422
-
-
-class InProgress(IdempotencyError):
-    code = ErrorCode.IDEMPOTENCY_IN_PROGRESS
-    status = 409
 
 
 @dataclass(frozen=True)
@@ -90,39 +85,30 @@ def validate_key(key: str | None) -> str:
 def _claim(
     *, scope: str, key: str, fingerprint: str, method: str, path: str
 ) -> tuple[IdempotencyRecord, Outcome | None]:
-    """Insert the claim in its own committed transaction so that concurrent
-    duplicates see it. Returns the record and, for a replay, the stored outcome."""
+    """Claim the key inside the caller's transaction. Returns the record and,
+    for a replay, the stored outcome."""
     now = timezone.now()
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = IdempotencyRecord(
-                    scope=scope,
-                    key=key,
-                    method=method,
-                    path=path[:500],
-                    fingerprint=fingerprint,
-                    created_at=now,
-                )
-                record.save(force_insert=True)
-                return record, None
-        except IntegrityError:
-            pass
-        record = IdempotencyRecord.objects.select_for_update().get(scope=scope, key=key)
-        if record.fingerprint != fingerprint:
-            raise KeyReused(str(KEY_REUSED_MESSAGE))
-        if record.state == IdempotencyRecord.State.COMPLETED:
-            return record, Outcome(record.status_code or 200, record.response)
-        if now - record.created_at < settings.HAVEN_IDEMPOTENCY_STALE_AFTER:
-            raise InProgress(str(IN_PROGRESS_MESSAGE))
-        # The request that claimed this key died: take the claim over.
-        record.created_at = now
-        record.save(update_fields=["created_at"])
+    claim = IdempotencyRecord(
+        scope=scope,
+        key=key,
+        method=method,
+        path=path[:500],
+        fingerprint=fingerprint,
+        created_at=now,
+    )
+    # Waits while another transaction holds an uncommitted claim on this key.
+    IdempotencyRecord.objects.bulk_create([claim], ignore_conflicts=True)
+    record = IdempotencyRecord.objects.get(scope=scope, key=key)
+    if record.pk == claim.pk:
         return record, None
-
-
-def _release(record: IdempotencyRecord) -> None:
-    IdempotencyRecord.objects.filter(pk=record.pk, state=IdempotencyRecord.State.STARTED).delete()
+    if record.fingerprint != fingerprint:
+        raise KeyReused(str(KEY_REUSED_MESSAGE))
+    if record.state == IdempotencyRecord.State.COMPLETED:
+        return record, Outcome(record.status_code or 200, record.response)
+    # A claim committed without its outcome was left by an earlier version of
+    # this module whose request died: take it over.
+    record.created_at = now
+    return record, None
 
 
 def run_once(
@@ -134,22 +120,22 @@ def run_once(
     path: str,
     action: Callable[[], Outcome],
 ) -> tuple[Outcome, bool]:
-    """Run ``action`` at most once per (scope, key). Returns (outcome, replayed)."""
-    record, stored = _claim(scope=scope, key=key, fingerprint=fingerprint, method=method, path=path)
-    if stored is not None:
-        return stored, True
-    try:
-        with transaction.atomic():
-            outcome = action()
-            record.state = IdempotencyRecord.State.COMPLETED
-            record.status_code = outcome.status
-            record.response = outcome.body
-            record.completed_at = timezone.now()
-            record.save(update_fields=["state", "status_code", "response", "completed_at"])
-    except BaseException:
-        # Nothing was written (the action rolled back): free the key for a retry.
-        _release(record)
-        raise
+    """Run ``action`` at most once per (scope, key). Returns (outcome, replayed).
+    If ``action`` raises, nothing is kept and the key stays free for a retry."""
+    with transaction.atomic():
+        record, stored = _claim(
+            scope=scope, key=key, fingerprint=fingerprint, method=method, path=path
+        )
+        if stored is not None:
+            return stored, True
+        outcome = action()
+        record.state = IdempotencyRecord.State.COMPLETED
+        record.status_code = outcome.status
+        record.response = outcome.body
+        record.completed_at = timezone.now()
+        record.save(
+            update_fields=["state", "status_code", "response", "completed_at", "created_at"]
+        )
     return outcome, False
 
 

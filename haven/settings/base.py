@@ -226,10 +226,13 @@ FILE_UPLOAD_HANDLERS = ["haven.platform.uploads.BoundedMemoryUploadHandler"]
 # Field encryption keys live outside the database (a key file or the environment).
 HAVEN_KEY_FILE = Path(env_str("HAVEN_KEY_FILE", str(DATA_DIR / "keys.json")))
 
+# Parallel audit chains: audited transactions that run at the same time take
+# different chains instead of queueing on one lock until commit (PostgreSQL;
+# SQLite serialises writers anyway and uses one).
+HAVEN_AUDIT_CHAINS = 16
+
 # Idempotency records are kept this long, then purged.
 HAVEN_IDEMPOTENCY_TTL = timedelta(hours=48)
-# A claim older than this is taken over: its request died before finishing.
-HAVEN_IDEMPOTENCY_STALE_AFTER = timedelta(minutes=5)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -85,69 +85,70 @@ def test_the_ui_form_creates_once_when_submitted_twice(admin_client):
     assert Agency.objects.filter(name="Form shelter").count() == 1
 
 
+def _run(key: str, action) -> tuple[Outcome, bool]:  # type: ignore[no-untyped-def]
+    return run_once(
+        scope="api:1", key=key, fingerprint="f", method="POST", path="/x", action=action
+    )
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_concurrent_duplicate_gets_409_and_nothing_is_doubled():
-    """Two requests with one key at the same time: one runs, the other is told
-    it is in progress (409). SQLite serialises writers, so there the second
-    waits for the first to commit and replays its result. Never two rows."""
-    barrier = threading.Event()
-    results: list[str] = []
+def test_a_concurrent_duplicate_waits_for_the_first_and_replays_it():
+    """Two requests with one key at the same time: the second waits on the
+    first's uncommitted claim, then gets its outcome. Never two rows."""
+    running, finish = threading.Event(), threading.Event()
+    results: list[tuple[Outcome, bool]] = []
 
     def slow_action() -> Outcome:
-        barrier.wait(timeout=10)
+        running.set()
+        finish.wait(timeout=10)
         Agency.objects.create(name="Concurrent", kind="ngo", country="MT")
         return Outcome(201, {"ok": True})
 
     def first_request() -> None:
         try:
-            outcome, replayed = run_once(
-                scope="api:1",
-                key="concurrent-key-1",
-                fingerprint="f",
-                method="POST",
-                path="/x",
-                action=slow_action,
-            )
-            results.append("ran")
+            results.append(_run("concurrent-key-1", slow_action))
         finally:
             connection.close()
 
     thread = threading.Thread(target=first_request)
     thread.start()
-    # Wait until the first request has claimed the key.
-    from haven.platform.models import IdempotencyRecord
-
-    for _ in range(200):
-        if IdempotencyRecord.objects.filter(key="concurrent-key-1").exists():
-            break
-        threading.Event().wait(0.02)
-    from haven.platform.idempotency import InProgress
-
-    threading.Timer(0.5, barrier.set).start()
-    try:
-        outcome, replayed = run_once(
-            scope="api:1",
-            key="concurrent-key-1",
-            fingerprint="f",
-            method="POST",
-            path="/x",
-            action=slow_action,
-        )
-    except InProgress:
-        assert connection.vendor == "postgresql"
-    else:
-        assert connection.vendor == "sqlite"
-        assert replayed and outcome.status == 201
+    assert running.wait(timeout=10)
+    threading.Timer(0.5, finish.set).start()
+    outcome, replayed = _run("concurrent-key-1", slow_action)
     thread.join(timeout=20)
-    assert results == ["ran"]
+    assert results and results[0][1] is False
+    assert replayed and outcome == Outcome(201, {"ok": True})
     assert Agency.objects.filter(name="Concurrent").count() == 1
-    outcome, replayed = run_once(
-        scope="api:1",
-        key="concurrent-key-1",
-        fingerprint="f",
-        method="POST",
-        path="/x",
-        action=slow_action,
-    )
-    assert replayed and outcome.status == 201
-    assert Agency.objects.filter(name="Concurrent").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duplicate_waiting_on_a_request_that_fails_runs_itself():
+    running, finish = threading.Event(), threading.Event()
+
+    def failing_action() -> Outcome:
+        running.set()
+        finish.wait(timeout=10)
+        Agency.objects.create(name="Never kept", kind="ngo", country="MT")
+        raise RuntimeError("the first request failed")
+
+    def first_request() -> None:
+        try:
+            with pytest.raises(RuntimeError):
+                _run("concurrent-key-2", failing_action)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first_request)
+    thread.start()
+    assert running.wait(timeout=10)
+    threading.Timer(0.5, finish.set).start()
+
+    def action() -> Outcome:
+        Agency.objects.create(name="Second", kind="ngo", country="MT")
+        return Outcome(201, {"second": True})
+
+    outcome, replayed = _run("concurrent-key-2", action)
+    thread.join(timeout=20)
+    assert not replayed and outcome.body == {"second": True}
+    assert not Agency.objects.filter(name="Never kept").exists()
+    assert Agency.objects.filter(name="Second").count() == 1

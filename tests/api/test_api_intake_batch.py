@@ -1,0 +1,144 @@
+"""POST /api/v1/intakes/batch/: intakes recorded offline and synced together,
+each created once whatever batch carries it, all or none."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from haven.accounts.roles import Role
+from haven.audit.models import AuditEntry
+from haven.audit.verification import verify_audit_log
+from haven.intake.models import Intake
+from tests.conftest import verified_client
+
+URL = "/api/v1/intakes/batch/"
+
+
+@pytest.fixture
+def hotline(cast):  # type: ignore[no-untyped-def]
+    return cast[Role.HOTLINE_OPERATOR]
+
+
+def item(**overrides):  # type: ignore[no-untyped-def]
+    return {
+        "client_reference": str(uuid.uuid4()),
+        "channel": "outreach",
+        "account": "Met at the car wash; works without pay, documents kept by the owner.",
+        "contact": {"safe_time": "mornings"},
+        "language": "ti",
+        **overrides,
+    }
+
+
+def send(client, items, key=None):  # type: ignore[no-untyped-def]
+    return client.post(
+        URL,
+        {"intakes": items},
+        content_type="application/json",
+        headers={"Idempotency-Key": key or str(uuid.uuid4())},
+    )
+
+
+def test_a_batch_creates_each_intake_once_with_its_audit_entry(hotline):
+    client = verified_client(hotline)
+    items = [item() for _ in range(3)]
+    response = send(client, items)
+    assert response.status_code == 201
+    answered = response.json()["intakes"]
+    assert [a["client_reference"] for a in answered] == [i["client_reference"] for i in items]
+    assert all(a["created"] for a in answered)
+    intakes = Intake.objects.filter(pk__in=[a["id"] for a in answered])
+    assert intakes.count() == 3
+    assert {i.account for i in intakes} == {items[0]["account"]}
+    assert {i.agency_id for i in intakes} == {hotline.agency_id}
+    audited = AuditEntry.objects.filter(object_type="intake", action="create")
+    assert set(audited.values_list("object_id", flat=True)) == {a["id"] for a in answered}
+    assert verify_audit_log().ok
+
+
+def test_an_item_sent_again_in_another_batch_is_not_created_twice(hotline):
+    client = verified_client(hotline)
+    first, second = item(), item()
+    created = send(client, [first]).json()["intakes"][0]
+    # the device lost the answer and resends it with a new one, under a new key
+    response = send(client, [first, second])
+    assert response.status_code == 201
+    again, new = response.json()["intakes"]
+    assert again == {**created, "created": False}
+    assert new["created"] is True
+    assert Intake.objects.filter(created_by=hotline).count() == 2
+    assert AuditEntry.objects.filter(object_type="intake", action="create").count() == 2
+
+
+def test_a_replayed_batch_key_returns_the_first_answer(hotline):
+    client = verified_client(hotline)
+    items, key = [item(), item()], str(uuid.uuid4())
+    first = send(client, items, key=key)
+    second = send(client, items, key=key)
+    assert second.json() == first.json()
+    assert second["Idempotent-Replayed"] == "true"
+    assert Intake.objects.filter(created_by=hotline).count() == 2
+
+
+def test_one_invalid_item_fails_the_batch_naming_it_and_nothing_is_created(hotline):
+    client = verified_client(hotline)
+    response = send(client, [item(), item(channel="carrier pigeon")])
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "validation-failed"
+    assert body["errors"]["intakes"]["1"]["channel"]  # the second item, by index
+    assert not Intake.objects.filter(created_by=hotline).exists()
+
+
+def test_a_referral_to_an_enforcement_agency_fails_the_batch_naming_the_item(cast, agencies):
+    responder = cast[Role.FIRST_RESPONDER]
+    client = verified_client(responder)
+    items = [
+        item(channel="first_responder", agency_id=agencies["shelter"].pk),
+        item(channel="first_responder", agency_id=agencies["police"].pk),
+    ]
+    response = send(client, items)
+    assert response.status_code == 400
+    assert "intakes.1.agency" in response.json()["errors"]
+    assert not Intake.objects.filter(created_by=responder).exists()
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"intakes": []}, "intakes"),
+        ({"intakes": "not a list"}, "intakes"),
+        ({}, "intakes"),
+        ({"intakes": [{"channel": "hotline"}]}, "intakes"),
+    ],
+)
+def test_malformed_batches_are_clear_400s(hotline, payload, field):
+    client = verified_client(hotline)
+    response = client.post(
+        URL,
+        payload,
+        content_type="application/json",
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+
+
+def test_a_batch_over_the_limit_or_with_a_repeated_reference_is_refused(hotline):
+    client = verified_client(hotline)
+    too_many = send(client, [item() for _ in range(101)])
+    assert too_many.status_code in (400, 413)
+    repeated = item()
+    twice = send(client, [repeated, repeated])
+    assert twice.status_code == 400
+    assert "intakes" in twice.json()["errors"]
+    assert not Intake.objects.filter(created_by=hotline).exists()
+
+
+def test_roles_without_intake_creation_are_refused(cast):
+    client = verified_client(cast[Role.ANALYST])
+    response = send(client, [item()])
+    assert response.status_code == 403
+    assert not Intake.objects.exists()
