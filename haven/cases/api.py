@@ -35,17 +35,20 @@ class CitationOutput(serializers.Serializer):
 
 
 class ObligationOutput(serializers.Serializer):
+    """``id`` and ``rule`` are stable; ``title``, ``explanation``, ``warnings`` and
+    ``period_ends_with`` are in the request's language (Accept-Language)."""
+
     id = serializers.CharField(source="obligation.obligation_id")
     rule = serializers.CharField(source="obligation.rule_id")
-    title = serializers.CharField(source="obligation.title")
+    title = serializers.CharField()
     status = serializers.CharField()
-    explanation = serializers.CharField(source="obligation.explanation")
+    explanation = serializers.CharField()
     due_on = serializers.DateField(source="obligation.due_on", allow_null=True)
     period_starts_on = serializers.DateField(source="obligation.period_starts_on", allow_null=True)
     period_ends_on = serializers.DateField(source="obligation.period_ends_on", allow_null=True)
-    period_ends_with = serializers.CharField(source="obligation.period_ends_with")
+    period_ends_with = serializers.CharField(allow_blank=True)
     citations = CitationOutput(source="obligation.citations", many=True)
-    warnings = serializers.ListField(source="obligation.warnings", child=serializers.CharField())
+    warnings = serializers.ListField(child=serializers.CharField())
 
 
 class DecisionOutput(serializers.Serializer):
@@ -303,7 +306,7 @@ class DeadlinesApi(APIView):
         case_id = serializers.CharField()
         case_reference = serializers.CharField()
         obligation_id = serializers.CharField()
-        title = serializers.CharField()
+        title = serializers.CharField(help_text="In the request's language.")
         status = serializers.CharField()
         due_on = serializers.DateField(allow_null=True)
         period_ends_on = serializers.DateField(allow_null=True)
@@ -328,20 +331,22 @@ class IntakeOutput(serializers.Serializer):
     version = serializers.IntegerField()
 
 
+class IntakeContactInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    safe_time = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    safe_channel = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class IntakePersonInput(serializers.Serializer):
+    name = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    sex = serializers.CharField(max_length=10, required=False, allow_blank=True)
+    age = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    nationality = serializers.CharField(max_length=2, required=False, allow_blank=True)
+
+
 class IntakeListApi(APIView):
     required_permissions = {"GET": Permission.INTAKE_TRIAGE, "POST": Permission.INTAKE_CREATE}
-
-    class IntakeContactInput(serializers.Serializer):
-        name = serializers.CharField(max_length=200, required=False, allow_blank=True)
-        phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
-        safe_time = serializers.CharField(max_length=200, required=False, allow_blank=True)
-        safe_channel = serializers.CharField(max_length=200, required=False, allow_blank=True)
-
-    class IntakePersonInput(serializers.Serializer):
-        name = serializers.CharField(max_length=300, required=False, allow_blank=True)
-        sex = serializers.CharField(max_length=10, required=False, allow_blank=True)
-        age = serializers.CharField(max_length=40, required=False, allow_blank=True)
-        nationality = serializers.CharField(max_length=2, required=False, allow_blank=True)
 
     class IntakeInput(serializers.Serializer):
         channel = serializers.ChoiceField(
@@ -351,22 +356,14 @@ class IntakeListApi(APIView):
             max_length=20_000, required=False, default="", allow_blank=True
         )
         anonymous = serializers.BooleanField(default=False)
-        contact = serializers.DictField(required=False, default=dict)
-        person_details = serializers.DictField(required=False, default=dict)
+        # Declared as fields (not re-validated in validate_*) so a batch builds
+        # them once for all its items.
+        contact = IntakeContactInput(required=False)
+        person_details = IntakePersonInput(required=False)
         language = serializers.CharField(max_length=3, required=False, default="", allow_blank=True)
         in_danger = serializers.BooleanField(default=False)
         detained = serializers.BooleanField(default=False)
         agency_id = serializers.IntegerField(required=False, allow_null=True)
-
-        def validate_contact(self, value):  # type: ignore[no-untyped-def]
-            nested = IntakeListApi.IntakeContactInput(data=value)
-            nested.is_valid(raise_exception=True)
-            return dict(nested.validated_data)
-
-        def validate_person_details(self, value):  # type: ignore[no-untyped-def]
-            nested = IntakeListApi.IntakePersonInput(data=value)
-            nested.is_valid(raise_exception=True)
-            return dict(nested.validated_data)
 
     @extend_schema(
         responses=IntakeOutput(many=True), parameters=[PAGE_PARAMETER], operation_id="intakes_list"
