@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +110,11 @@ def new_key_id() -> str:
     return "k" + secrets.token_hex(4)
 
 
+def _forget_cached_ring() -> None:
+    global _cached, _checked
+    _cached = _checked = None
+
+
 def write_key_file(path: Path, ring: KeyRing) -> None:
     """Write atomically with owner-only permissions."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -119,6 +125,7 @@ def write_key_file(path: Path, ring: KeyRing) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
+    _forget_cached_ring()  # in force in this process at once
 
 
 def read_key_file(path: Path) -> KeyRing:
@@ -133,15 +140,30 @@ def read_key_file(path: Path) -> KeyRing:
 
 _cache_lock = threading.Lock()
 _cached: tuple[str, float, KeyRing] | None = None
+# The key file is looked at again at most this often: a rotation by another
+# process (``haven keys rotate``) is in force everywhere within this delay,
+# and a batch of writes does not stat the file once per encrypted field.
+RECHECK_SECONDS = 1.0
+_checked: tuple[str, float] | None = None
 
 
 def get_keyring() -> KeyRing:
     """The ring in force, reloaded when the key file changes (after a rotation)."""
-    global _cached
+    global _cached, _checked
     inline = os.environ.get("HAVEN_KEYRING")
     if inline:
         return KeyRing.from_json(inline)
     path = Path(settings.HAVEN_KEY_FILE)
+    now = time.monotonic()
+    cached, checked = _cached, _checked
+    if (
+        cached
+        and checked
+        and cached[0] == checked[0] == str(path)
+        and now - checked[1] < RECHECK_SECONDS
+    ):
+        return cached[2]
+    _checked = (str(path), now)
     try:
         modified = path.stat().st_mtime
     except FileNotFoundError:
