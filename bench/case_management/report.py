@@ -294,7 +294,7 @@ def render_intake(results: dict[str, Any]) -> str:
         f"| 409 answers / without any 201 for the key | "
         f"{check['conflicts_409']:,} / {check['conflicts_without_a_201']:,} |",
         f"| other errors | {check['errors']} {check['error_statuses'] or ''} |",
-        f"| idempotency records completed / left started | "
+        f"| idempotency records completed (single and batch keys) / left started | "
         f"{check['idempotency_completed']:,} / {check['idempotency_left_started']} |",
     ]
     batch = intake.get("batch")

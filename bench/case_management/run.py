@@ -53,6 +53,9 @@ def _code_version() -> str:
                 "status",
                 "--porcelain",
                 "--untracked-files=no",
+                "--",
+                ".",
+                ":!bench/RESULTS.md",  # the benchmarks' own output
             ],
             capture_output=True,
             text=True,

@@ -142,3 +142,46 @@ def test_roles_without_intake_creation_are_refused(cast):
     response = send(client, [item()])
     assert response.status_code == 403
     assert not Intake.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_batches_carrying_the_same_intake_at_once_create_it_once(cast):
+    """The device resends while its first batch is still being written: the
+    second waits for the first and reports the shared intake as not created."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from haven.cases import services
+
+    hotline = cast[Role.HOTLINE_OPERATOR]
+    shared, own = item(), item()
+    first_inserted, finish = threading.Event(), threading.Event()
+    first_result: list = []
+
+    def first() -> None:
+        try:
+            with transaction.atomic():
+                first_result.extend(
+                    services.intakes_create_many(actor=hotline, items=[_valid(shared)])
+                )
+                first_inserted.set()
+                finish.wait(timeout=10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert first_inserted.wait(timeout=10)
+    threading.Timer(0.5, finish.set).start()
+    second = services.intakes_create_many(actor=hotline, items=[_valid(shared), _valid(own)])
+    thread.join(timeout=20)
+    ((intake, created),) = first_result
+    assert created
+    assert [(i.pk, c) for i, c in second][0] == (intake.pk, False)
+    assert second[1][1] is True
+    assert Intake.objects.filter(created_by=hotline).count() == 2
+
+
+def _valid(raw: dict) -> dict:  # what the API's serializer hands the service
+    return {**raw, "client_reference": uuid.UUID(raw["client_reference"])}

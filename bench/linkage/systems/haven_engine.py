@@ -107,14 +107,13 @@ def blocking_stats(output: common.RunOutput, job: str, truth) -> dict:
 
     from bench.linkage.systems.splink_blocking import blocked_stats
     from haven.tracing.domain import settings as model
-    from haven.tracing.domain.features import RecordRole, features_table
+    from haven.tracing.domain.engine import input_tables
 
     left_records, right_records = output.context
     con = duckdb.connect()
     db = DuckDBAPI(connection=con)
     if job == "link":
-        left = features_table(left_records, RecordRole.MISSING)
-        right = features_table(right_records, RecordRole.FOUND)
+        left, right = input_tables(model.Job.LINK, left_records, right_records)
         inputs = [
             db.register(left, dataset_display_name=model.MISSING_DATASET),
             db.register(right, dataset_display_name=model.FOUND_DATASET),
@@ -122,7 +121,7 @@ def blocking_stats(output: common.RunOutput, job: str, truth) -> dict:
         settings = model.settings_creator(model.Job.LINK, model.prior_parameters(0.001))
         linker = Linker(inputs, settings)
         return blocked_stats(linker, con, truth, "link", left_dataset=model.MISSING_DATASET)
-    table = features_table(left_records, RecordRole.PERSON)
+    [table] = input_tables(model.Job.DEDUPE, left_records)
     inputs = [db.register(table, dataset_display_name=model.PERSONS_DATASET)]
     settings = model.settings_creator(model.Job.DEDUPE, model.prior_parameters(0.001))
     linker = Linker(inputs, settings)
