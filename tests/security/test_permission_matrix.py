@@ -104,6 +104,7 @@ EXPECTED: dict[str, object] = {
     "api:person_detail": {"GET": {H, C, F, D}, "PATCH": {C}},
     "api:person_search": {"POST": {H, C, F}},
     "api:intake_list": {"GET": {H, C}, "POST": {H, C, F}},
+    "api:intake_batch": {"POST": {H, C, F}},
     "api:intake_triage": {"POST": {H, C}},
     "api:case_list": {"GET": {C, D}, "POST": {H, C}},
     "api:case_detail": {"GET": {C, D}, "PATCH": {C}},
