@@ -19,7 +19,7 @@ from haven.cases.models import (
     DecisionKind,
     DecisionOutcome,
 )
-from haven.intake.models import Channel
+from haven.intake.models import STAFF_CHANNELS, Channel
 from haven.intake.models import ClosureReason as IntakeClosureReason
 from haven.platform.api import expected_version_from
 from haven.platform.concurrency import etag_for
@@ -349,9 +349,7 @@ class IntakeListApi(APIView):
     required_permissions = {"GET": Permission.INTAKE_TRIAGE, "POST": Permission.INTAKE_CREATE}
 
     class IntakeInput(serializers.Serializer):
-        channel = serializers.ChoiceField(
-            choices=[c for c in Channel.choices if c[0] != Channel.PORTAL]
-        )
+        channel = serializers.ChoiceField(choices=STAFF_CHANNELS)
         account = serializers.CharField(
             max_length=20_000, required=False, default="", allow_blank=True
         )

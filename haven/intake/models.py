@@ -18,6 +18,10 @@ class Channel(models.TextChoices):
     OTHER_AGENCY = "other_agency", _("Referral from another agency")
 
 
+# What staff may record (the portal channel is the portal's own).
+STAFF_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.PORTAL]
+
+
 class IntakeStatus(models.TextChoices):
     NEW = "new", _("Waiting for triage")
     CASE_OPENED = "case_opened", _("New case opened")

@@ -265,6 +265,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "haven.accounts.models.AgencyKind",
         "DecisionKindEnum": "haven.cases.models.DecisionKind",
+        "ChannelEnum": "haven.intake.models.Channel",
+        "StaffChannelEnum": "haven.intake.models.STAFF_CHANNELS",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
