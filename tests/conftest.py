@@ -6,12 +6,18 @@ from __future__ import annotations
 import os
 
 import django_otp
+import hypothesis
 import pytest
 from django.test import Client
 
 from haven.accounts.models import AgencyKind, TwoFactorDevice, User
 from haven.accounts.roles import Role
 from tests.factories import give_authenticator, make_agency, make_user
+
+# --- no timing in tests: hypothesis' per-example deadline fails on a busy machine
+hypothesis.settings.register_profile("haven", deadline=None)
+hypothesis.settings.load_profile("haven")
+
 
 # --- CI: a skipped test is a failed test -------------------------------------
 
