@@ -16,6 +16,12 @@ from haven.cases.api import (
     ScreeningCreateApi,
 )
 from haven.people.api import PersonDetailApi, PersonListApi, PersonSearchApi
+from haven.tracing.api import (
+    PersonDuplicateDetailApi,
+    PersonDuplicateListApi,
+    PersonDuplicateReviewApi,
+    PersonDuplicateSearchApi,
+)
 
 app_name = "api"
 urlpatterns = [
@@ -35,4 +41,20 @@ urlpatterns = [
     path("cases/<str:case_id>/decisions/", DecisionListApi.as_view(), name="decision_list"),
     path("cases/<str:case_id>/screenings/", ScreeningCreateApi.as_view(), name="screening_create"),
     path("deadlines/", DeadlinesApi.as_view(), name="deadlines"),
+    path("person-duplicates/", PersonDuplicateListApi.as_view(), name="person_duplicate_list"),
+    path(
+        "person-duplicates/search/",
+        PersonDuplicateSearchApi.as_view(),
+        name="person_duplicate_search",
+    ),
+    path(
+        "person-duplicates/<str:duplicate_id>/",
+        PersonDuplicateDetailApi.as_view(),
+        name="person_duplicate_detail",
+    ),
+    path(
+        "person-duplicates/<str:duplicate_id>/review/",
+        PersonDuplicateReviewApi.as_view(),
+        name="person_duplicate_review",
+    ),
 ]

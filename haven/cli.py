@@ -7,6 +7,8 @@ haven createuser USERNAME --role ROLE [--agency NAME]
 haven audit verify
 haven keys init | rotate | reencrypt | status
 haven rules list | evaluate FACTS.json [--policy NAME] [--on YYYY-MM-DD]
+haven link --left A.csv --right B.csv --out OUT.csv | --dedupe A.csv --out OUT.csv
+haven persons dedupe [--threshold P]   propose possible duplicate persons for review
 """
 
 from __future__ import annotations
@@ -69,6 +71,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     opened = seed.seed_cases()
     if opened:
         print(f"      {opened} demo cases opened and walked through screening and decisions")
+    duplicates = seed.seed_duplicates()
+    if duplicates:
+        print(f"      {duplicates} possible duplicate persons proposed for review")
     password = seed.demo_password()
     print(f"\nDemo accounts (password for all: {password}):")
     for login in logins:
@@ -314,6 +319,40 @@ def cmd_link(args: argparse.Namespace) -> int:
         return 2
 
 
+# --- persons -----------------------------------------------------------------
+
+
+def cmd_persons_dedupe(args: argparse.Namespace) -> int:
+    """Search every agency's register for persons registered more than once and
+    propose the pairs for review; run by an operator (the system), so pairs
+    across agencies are found. Reviewers see a pair only if they may open both
+    persons. Nothing is merged."""
+    _setup(DEV_SETTINGS)
+    from haven.kernel.errors import HavenError
+    from haven.tracing import services
+
+    last_report = [0.0]
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - last_report[0] >= 2 or (total is not None and done == total):
+            last_report[0] = now
+            of = f"/{total:,}" if total else ""
+            print(f"  {stage}: {done:,}{of}", file=sys.stderr, flush=True)
+
+    threshold = services.DUPLICATE_REVIEW_THRESHOLD if args.threshold is None else args.threshold
+    try:
+        result = services.person_duplicates_find(actor=None, threshold=threshold, progress=progress)
+    except HavenError as error:
+        print(f"haven: {error.message}", file=sys.stderr)
+        return 2
+    print(
+        f"{result.persons:,} persons compared: {result.proposed:,} new pairs to review, "
+        f"{result.refreshed:,} still to review, {result.withdrawn:,} withdrawn."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="haven", description="Haven referral mechanism")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -367,6 +406,18 @@ def build_parser() -> argparse.ArgumentParser:
     linkage.add_argument("--top-k", type=int, default=10)
     linkage.add_argument("--threshold", type=float)
     linkage.set_defaults(handler=cmd_link)
+
+    persons = commands.add_parser("persons", help="registered persons")
+    persons_actions = persons.add_subparsers(dest="action", required=True)
+    dedupe = persons_actions.add_parser(
+        "dedupe", help="propose possible duplicate persons (across agencies) for review"
+    )
+    dedupe.add_argument(
+        "--threshold",
+        type=float,
+        help="lowest match probability proposed (default 0.5)",
+    )
+    dedupe.set_defaults(handler=cmd_persons_dedupe)
     return parser
 
 

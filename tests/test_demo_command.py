@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from haven.demo.seed import DEMO_DUPLICATES
+
 
 def run_haven(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
     env = {
@@ -34,7 +36,11 @@ def test_demo_then_operator_commands(tmp_path):
     assert (tmp_path / "keys.json").stat().st_mode & 0o077 == 0
 
     database = sqlite3.connect(tmp_path / "haven.sqlite3")
-    assert database.execute("SELECT COUNT(*) FROM people_person").fetchone()[0] == 120
+    # The persons asked for, and a few registered a second time for the
+    # review of possible duplicates, which the demo proposes.
+    persons = database.execute("SELECT COUNT(*) FROM people_person").fetchone()[0]
+    assert persons == 120 + DEMO_DUPLICATES
+    assert database.execute("SELECT COUNT(*) FROM tracing_personduplicatecandidate").fetchone()[0]
     scripts = {row[0] for row in database.execute("SELECT DISTINCT name_script FROM people_person")}
     assert {"Arab", "Ethi", "Cyrl", "Deva", "Beng", "Latn"} <= scripts
     database.close()
@@ -67,7 +73,7 @@ def test_demo_then_operator_commands(tmp_path):
 
     assert run_haven(tmp_path, "keys", "rotate").returncode == 0
     status = run_haven(tmp_path, "keys", "status")
-    assert "people.Person: 120 rows under an old key" in status.stdout
+    assert f"people.Person: {120 + DEMO_DUPLICATES} rows under an old key" in status.stdout
     reencrypted = run_haven(tmp_path, "keys", "reencrypt", "--retire")
     assert reencrypted.returncode == 0, reencrypted.stderr
     assert "Values still under an old key: 0" in reencrypted.stdout

@@ -328,3 +328,45 @@ def access_candidate_by_id(user: Any, candidate_id: object):  # type: ignore[no-
         )
     except (MatchCandidate.DoesNotExist, ValueError, TypeError):
         raise _not_found() from None
+
+
+# --- possible duplicates of persons -------------------------------------------
+
+
+def persons_for_deduplication(user: Any) -> QuerySet[Person]:
+    """Persons among whom the user may look for and review duplicates: exactly
+    the persons the user may open (a caseworker: their agency's register; a
+    decision maker of a competent authority: the persons of the cases submitted
+    to it, from every agency). Behind the firewall: none, whatever the role."""
+    if not has_permission(user, Permission.PERSON_DEDUPLICATE):
+        return Person.objects.none()
+    if behind_the_firewall(user):
+        return Person.objects.none()
+    return _persons_readable_by(user)
+
+
+def person_duplicates_visible_to(user: Any) -> QuerySet:
+    """Possible duplicates the user may see: only pairs whose BOTH persons the
+    user may open. A pair with a person of an agency the user cannot see is
+    invisible, as if it did not exist, so nothing about that person, not even
+    that a candidate exists, reaches the user."""
+    from haven.tracing.models import PersonDuplicateCandidate
+
+    readable = persons_for_deduplication(user)
+    return PersonDuplicateCandidate.objects.filter(
+        person_a__in=readable.values("pk"),
+        person_b__in=readable.values("pk"),
+    )
+
+
+def access_person_duplicate_by_id(user: Any, candidate_id: object):  # type: ignore[no-untyped-def]
+    from haven.tracing.models import PersonDuplicateCandidate
+
+    try:
+        return (
+            person_duplicates_visible_to(user)
+            .select_related("person_a__agency", "person_b__agency")
+            .get(pk=uuid.UUID(str(candidate_id)))
+        )
+    except (PersonDuplicateCandidate.DoesNotExist, ValueError, TypeError):
+        raise _not_found() from None

@@ -31,6 +31,8 @@ class Permission(StrEnum):
     PERSON_VIEW = "person.view"
     PERSON_CREATE = "person.create"
     PERSON_CHANGE = "person.change"
+    # Review possible duplicates among the persons one may open (access.py).
+    PERSON_DEDUPLICATE = "person.deduplicate"
     INTAKE_CREATE = "intake.create"
     INTAKE_TRIAGE = "intake.triage"
     CASE_LIST = "case.list"
@@ -66,6 +68,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.CONSENT_RECORD,
         }
     ),
+    # Caseworkers also review possible duplicates among the persons they may
+    # open (their agency's register); nothing is merged, a link is recorded.
     Role.CASEWORKER: frozenset(
         {
             *_EVERY_STAFF_ROLE,
@@ -73,6 +77,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.PERSON_VIEW,
             Permission.PERSON_CREATE,
             Permission.PERSON_CHANGE,
+            Permission.PERSON_DEDUPLICATE,
             Permission.INTAKE_CREATE,
             Permission.INTAKE_TRIAGE,
             Permission.CASE_LIST,
@@ -94,10 +99,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         }
     ),
     # Decision makers read the cases submitted to them and record decisions.
+    # They read persons submitted by every agency, so they are the ones who can
+    # see that two agencies submitted the same person (IPU-118 op.9: count once).
     Role.DECISION_MAKER: frozenset(
         {
             *_EVERY_STAFF_ROLE,
             Permission.PERSON_VIEW,
+            Permission.PERSON_DEDUPLICATE,
             Permission.CASE_LIST,
             Permission.CASE_VIEW,
             Permission.DECISION_RECORD,

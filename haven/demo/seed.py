@@ -211,3 +211,69 @@ def seed_cases(count: int = 40) -> int:
                 decided_on=opened_on + timedelta(days=rng.randint(1, 19)),
             )
     return len(persons)
+
+
+# Persons registered a second time, so the review of possible duplicates has
+# something to show: (agency registering again, how many). The shelter's own
+# second registrations are in its caseworker's queue; the hotline's are pairs
+# across agencies, which no demo account may see both sides of (access.py).
+DUPLICATE_REGISTRATIONS = (
+    ("Harbour Shelter", 4),
+    ("National Anti-Trafficking Hotline", 2),
+)
+DEMO_DUPLICATES = sum(count for _agency, count in DUPLICATE_REGISTRATIONS)
+# Above this many persons the demo leaves the search to `haven persons dedupe`.
+DEMO_DUPLICATE_SEARCH_LIMIT = 20_000
+
+
+def _registered_again(person: Person, index: int):  # type: ignore[no-untyped-def]
+    """The same person as another desk wrote them down: another spelling, the
+    original script sometimes missing, an age estimate instead of the date."""
+    from datetime import date
+
+    from haven.people.services import PersonRecord
+
+    names = person.names or {}
+    latin = list(names.get("latin") or []) or [person.original_name]
+    birth: dict = {
+        "birth_year_min": person.birth_year_min,
+        "birth_year_max": person.birth_year_max,
+        "age_estimated_on": person.age_estimated_on,
+    }
+    if person.birth_date:
+        year = date.fromisoformat(person.birth_date).year
+        birth = {"birth_year_min": year - 1, "birth_year_max": year + 1}
+    return PersonRecord(
+        original_name=person.original_name if index % 2 == 0 else "",
+        original_script=person.name_script if index % 2 == 0 else "",
+        latin_names=[latin[-1]],
+        sex=person.sex,
+        nationalities=tuple(person.nationalities),
+        **birth,
+    )
+
+
+def seed_duplicates() -> int:
+    """Register a few shelter persons a second time and run the search for
+    duplicates once, as an operator would (idempotent: skipped once pairs
+    exist). Returns the number of pairs proposed."""
+    from haven.tracing import services as tracing_services
+    from haven.tracing.models import PersonDuplicateCandidate
+
+    if PersonDuplicateCandidate.objects.exists():
+        return 0
+    shelter = Agency.objects.get(name="Harbour Shelter")
+    originals = list(
+        Person.objects.filter(agency=shelter).order_by("created_at", "pk")[:DEMO_DUPLICATES]
+    )
+    start = 0
+    for agency_name, count in DUPLICATE_REGISTRATIONS:
+        chosen = originals[start : start + count]
+        start += count
+        persons_import(
+            agency_id=Agency.objects.get(name=agency_name).pk,
+            records=[_registered_again(person, index) for index, person in enumerate(chosen)],
+        )
+    if Person.objects.count() > DEMO_DUPLICATE_SEARCH_LIMIT:
+        return 0
+    return tracing_services.person_duplicates_find(actor=None).proposed

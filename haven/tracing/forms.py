@@ -63,3 +63,25 @@ class ReviewForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class DuplicateReviewForm(forms.Form):
+    """A decision on a possible duplicate. The version travels with the form so
+    a decision taken meanwhile by someone else is not silently overwritten."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=(
+            ("confirmed", _("Same person: record a link (the records are not merged)")),
+            ("rejected", _("Not the same person: never propose this pair again")),
+            ("more_information", _("More information needed")),
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_("What you compared and why you decided so. Kept with the decision."),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

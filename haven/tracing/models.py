@@ -128,3 +128,65 @@ class MatchCandidate(models.Model):
             models.UniqueConstraint(fields=["report", "found"], name="candidate_unique_pair")
         ]
         indexes = [models.Index(fields=["report", "status", "rank"], name="candidate_review")]
+
+
+class PersonDuplicateCandidate(Versioned):
+    """Two registered persons that record linkage takes to be possibly the same
+    person, typically registered by different agencies (IPU-118 op.9, IPU-145
+    op.14: reliable data count each person once).
+
+    A reviewer who may open both persons confirms, rejects or asks for more
+    information. Confirming records a link; it never merges the two records,
+    which stay with the agencies that registered them. A decided pair is never
+    proposed again. The pair is stored in one order (``person_a`` < ``person_b``)
+    and at most once, whoever runs the search and however often."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    person_a = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    match_probability = models.FloatField()
+    match_weight = models.FloatField()
+    # [{"attribute", "level", "match_weight"}]: levels and weights only, no names.
+    explanation = models.JSONField(default=list)
+    status = models.CharField(
+        max_length=20, choices=CandidateStatus.choices, default=CandidateStatus.PROPOSED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True)
+    review_reason = EncryptedTextField()
+    proposed_at = models.DateTimeField()
+    # The last search that proposed the pair again (its score may have changed).
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person_a", "person_b"], name="person_duplicate_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(person_a__lt=models.F("person_b")),
+                name="person_duplicate_ordered_pair",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-match_probability"], name="person_duplicate_queue"),
+            models.Index(fields=["person_b", "status"], name="person_duplicate_b"),
+        ]
+
+
+class PersonDuplicateReview(models.Model):
+    """Every decision on a pair, with its reason, in order: the candidate holds
+    the latest; this keeps the record of who decided what and why."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    candidate = models.ForeignKey(
+        PersonDuplicateCandidate, on_delete=models.CASCADE, related_name="reviews"
+    )
+    decision = models.CharField(max_length=20, choices=CandidateStatus.choices)
+    reason = EncryptedTextField()
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()

@@ -6,6 +6,7 @@ family links)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,14 +20,16 @@ from haven.accounts.roles import Permission
 from haven.audit.models import AuditAction
 from haven.audit.services import audit_record
 from haven.kernel.errors import PermissionDenied, ValidationFailed
-from haven.tracing.domain import records as linkage_records
+from haven.platform.concurrency import save_versioned
 from haven.tracing.domain.engine import link
+from haven.tracing.linkage import explanation_data, found_as_record, report_as_record
 from haven.tracing.models import (
     CandidateStatus,
     FoundKind,
     FoundRecord,
     MatchCandidate,
-    MissingPersonReport,
+    PersonDuplicateCandidate,
+    PersonDuplicateReview,
     ReportStatus,
 )
 
@@ -122,63 +125,6 @@ def found_consent_record(*, actor: Any, found_id: object, given_on: date) -> Fou
 # --- linkage -----------------------------------------------------------------
 
 
-def _alpha3(alpha2: str) -> tuple[str, ...]:
-    country = pycountry.countries.get(alpha_2=alpha2.upper()) if alpha2 else None
-    return (country.alpha_3,) if country else ()
-
-
-def _names(names: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    names = names or {}
-    latin = tuple(n for n in [*(names.get("latin") or []), *(names.get("aliases") or [])] if n)
-    original = names.get("original")
-    if isinstance(original, dict):
-        original = original.get("text")
-    return latin, ((original,) if original else ())
-
-
-def _partial(day: date | None) -> linkage_records.PartialDate | None:
-    return linkage_records.PartialDate(day.year, day.month, day.day) if day else None
-
-
-def _sex(value: str) -> linkage_records.Sex | None:
-    return {
-        "female": linkage_records.Sex.FEMALE,
-        "male": linkage_records.Sex.MALE,
-        "other": linkage_records.Sex.OTHER,
-    }.get(value or "")
-
-
-def report_as_record(report: MissingPersonReport) -> linkage_records.LinkageRecord:
-    latin, original = _names(report.names)
-    return linkage_records.LinkageRecord(
-        id=str(report.pk),
-        names_latin=latin,
-        names_original=original,
-        sex=_sex(report.sex),
-        age=linkage_records.AgeEstimate(report.age, report.age) if report.age is not None else None,
-        age_date=_partial(report.received_at.date()),
-        nationality=_alpha3(report.nationality),
-        place=report.last_place or None,
-        route=tuple(p.strip() for p in (report.route or "").split(">") if p.strip()),
-        event_date=_partial(report.last_contact_on or report.received_at.date()),
-    )
-
-
-def found_as_record(record: FoundRecord) -> linkage_records.LinkageRecord:
-    latin, original = _names(record.names)
-    return linkage_records.LinkageRecord(
-        id=str(record.pk),
-        names_latin=latin,
-        names_original=original,
-        sex=_sex(record.sex),
-        age=linkage_records.AgeEstimate(record.age, record.age) if record.age is not None else None,
-        nationality=_alpha3(record.nationality),
-        place=record.place or None,
-        route=tuple(p.strip() for p in (record.route_position or "").split(">") if p.strip()),
-        event_date=_partial(record.found_on),
-    )
-
-
 def linkage_run(
     *,
     actor: Any,
@@ -221,14 +167,7 @@ def linkage_run(
                 match_probability=candidate.match_probability,
                 match_weight=candidate.match_weight,
                 rank=candidate.rank,
-                explanation=[
-                    {
-                        "attribute": e.attribute,
-                        "level": e.level,
-                        "match_weight": round(e.match_weight, 3),
-                    }
-                    for e in candidate.explanation
-                ],
+                explanation=explanation_data(candidate),
                 proposed_at=now,
             )
             for candidate in candidates
@@ -313,3 +252,225 @@ def whereabouts_disclose(*, actor: Any, candidate_id: object) -> str:
         detail={"report": str(candidate.report_id)},
     )
     return candidate.found.whereabouts
+
+
+# --- de-duplication of persons ----------------------------------------------
+
+# Pairs at or above this probability are proposed for review. Lower than the
+# engine's default for unattended clustering (0.9): a person decides, so near
+# misses (Hassan / Hussein Ahmed, same birth year) are shown to be rejected.
+DUPLICATE_REVIEW_THRESHOLD = 0.5
+# What the search reads of each person: names, sex, birth, nationalities.
+PERSON_FIELDS_COMPARED = (
+    "names",
+    "sex",
+    "birth_date",
+    "birth_year_min",
+    "birth_year_max",
+    "age_estimated_on",
+    "nationalities",
+    "created_at",
+)
+REVIEW_DECISIONS = (
+    CandidateStatus.CONFIRMED,
+    CandidateStatus.REJECTED,
+    CandidateStatus.MORE_INFORMATION,
+)
+DECISION_REQUIRED = _("Choose: same person, not the same person, or more information needed.")
+REASON_REQUIRED = _("Write the reason for your decision.")
+BAD_THRESHOLD = _("The threshold is a probability between 0 and 1.")
+
+
+@dataclass(frozen=True)
+class DuplicateSearch:
+    """What a search for duplicates did, in counts only."""
+
+    persons: int
+    proposed: int
+    refreshed: int
+    withdrawn: int
+
+
+def _ordered(left: str, right: str) -> tuple[str, str]:
+    return (left, right) if left < right else (right, left)
+
+
+def person_duplicates_find(
+    *,
+    actor: Any,
+    threshold: float = DUPLICATE_REVIEW_THRESHOLD,
+    progress: Callable[..., None] | None = None,
+) -> DuplicateSearch:
+    """Look for persons registered more than once and propose the pairs for
+    review (IPU-118 op.9, IPU-145 op.14: reliable data count a person once).
+
+    ``actor`` None is the system (``haven persons dedupe``, run by an operator):
+    it compares every person of every agency, so pairs across agencies are
+    found. A user compares only the persons they may open (access.py), so a
+    search never tells them anything about anyone else's register.
+
+    Idempotent and safe to run concurrently: a pair is stored once (ordered,
+    unique), a decided pair (confirmed, rejected, more information asked) is
+    never proposed again nor changed, and reviewed pairs train the model. A
+    proposed pair the model no longer proposes is withdrawn. Nothing is merged.
+    """
+    from haven.people.models import Person
+    from haven.tracing.domain.engine import dedupe
+    from haven.tracing.linkage import person_as_record
+
+    if isinstance(threshold, bool) or not 0.0 <= float(threshold) <= 1.0:
+        raise _invalid("threshold", BAD_THRESHOLD)
+    if actor is None:
+        persons = Person.objects.all()
+    else:
+        access.require_permission(actor, Permission.PERSON_DEDUPLICATE)
+        persons = access.persons_for_deduplication(actor).distinct()
+    records = [
+        person_as_record(person)
+        for person in persons.only(*PERSON_FIELDS_COMPARED).order_by("pk").iterator(2000)
+    ]
+    in_scope = {record.id for record in records}
+
+    def scoped(queryset: Any) -> list[tuple[str, str, str, Any]]:
+        rows = queryset.values_list("person_a_id", "person_b_id", "status", "pk")
+        return [
+            (str(a), str(b), status, pk)
+            for a, b, status, pk in rows.iterator(5000)
+            if str(a) in in_scope and str(b) in in_scope
+        ]
+
+    pairs = PersonDuplicateCandidate.objects.all()
+    if actor is not None:
+        pairs = access.person_duplicates_visible_to(actor)
+    known = scoped(pairs)
+    decided = {(a, b) for a, b, status, _pk in known if status != CandidateStatus.PROPOSED}
+    labelled = [
+        (a, b, status == CandidateStatus.CONFIRMED)
+        for a, b, status, _pk in known
+        if status in (CandidateStatus.CONFIRMED, CandidateStatus.REJECTED)
+    ]
+    proposed_before = {
+        (a, b): pk for a, b, status, pk in known if status == CandidateStatus.PROPOSED
+    }
+    links = []
+    if len(records) >= 2:
+        clusters = dedupe(
+            records, threshold=threshold, labelled_pairs=labelled or None, progress=progress
+        )
+        links = [link for cluster in clusters for link in cluster.links]
+    now = timezone.now()
+    new_rows, refreshed_rows, still_proposed = [], [], set()
+    for candidate in links:
+        pair = _ordered(candidate.left_id, candidate.right_id)
+        if pair in decided or pair in still_proposed:
+            continue
+        still_proposed.add(pair)
+        values = {
+            "match_probability": candidate.match_probability,
+            "match_weight": candidate.match_weight,
+            "explanation": explanation_data(candidate),
+        }
+        if pair in proposed_before:
+            refreshed_rows.append(
+                PersonDuplicateCandidate(pk=proposed_before[pair], refreshed_at=now, **values)
+            )
+        else:
+            new_rows.append(
+                PersonDuplicateCandidate(
+                    person_a_id=pair[0],
+                    person_b_id=pair[1],
+                    proposed_at=now,
+                    refreshed_at=now,
+                    **values,
+                )
+            )
+    withdrawn = [pk for pair, pk in proposed_before.items() if pair not in still_proposed]
+    with transaction.atomic():
+        # A concurrent search may have stored the same new pair: it is kept once.
+        PersonDuplicateCandidate.objects.bulk_create(
+            new_rows, batch_size=1000, ignore_conflicts=True
+        )
+        new_ids = [row.pk for row in new_rows]
+        created = sum(
+            PersonDuplicateCandidate.objects.filter(pk__in=new_ids[start : start + 1000]).count()
+            for start in range(0, len(new_ids), 1000)
+        )
+        # Scores only: a decision taken meanwhile is never overwritten.
+        PersonDuplicateCandidate.objects.bulk_update(
+            refreshed_rows,
+            ["match_probability", "match_weight", "explanation", "refreshed_at"],
+            batch_size=1000,
+        )
+        removed = 0
+        for start in range(0, len(withdrawn), 1000):
+            removed += PersonDuplicateCandidate.objects.filter(
+                pk__in=withdrawn[start : start + 1000], status=CandidateStatus.PROPOSED
+            ).delete()[0]
+        result = DuplicateSearch(
+            persons=len(records),
+            proposed=created,
+            refreshed=len(refreshed_rows),
+            withdrawn=removed,
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.READ,
+            object_type="person_duplicate_search",
+            fields=["names", "sex", "birth", "nationalities"],
+            detail={
+                "persons": result.persons,
+                "proposed": result.proposed,
+                "refreshed": result.refreshed,
+                "withdrawn": result.withdrawn,
+                "threshold": str(threshold),
+            },
+        )
+    return result
+
+
+@transaction.atomic
+def person_duplicate_review(
+    *,
+    actor: Any,
+    candidate_id: object,
+    decision: str,
+    reason: str,
+    expected_version: int,
+) -> PersonDuplicateCandidate:
+    """A reviewer's decision on a possible duplicate, with its reason: the same
+    person (a link is recorded; the two records are not merged), not the same
+    person (never proposed again), or more information needed. Only someone who
+    may open both persons can decide (access.py); a decision may be revisited,
+    and every one is kept with its reason."""
+    access.require_permission(actor, Permission.PERSON_DEDUPLICATE)
+    candidate = access.access_person_duplicate_by_id(actor, candidate_id)
+    if decision not in REVIEW_DECISIONS:
+        raise _invalid("decision", DECISION_REQUIRED)
+    reason = (reason or "").strip()
+    if not reason:
+        raise _invalid("reason", REASON_REQUIRED)
+    now = timezone.now()
+    candidate.status = decision
+    candidate.reviewed_by = actor
+    candidate.reviewed_at = now
+    candidate.review_reason = reason
+    save_versioned(
+        candidate,
+        expected_version=expected_version,
+        fields=["status", "reviewed_by", "reviewed_at", "review_reason"],
+    )
+    PersonDuplicateReview(
+        candidate=candidate, decision=decision, reason=reason, reviewer=actor, decided_at=now
+    ).save(force_insert=True)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        object_type="person_duplicate",
+        object_id=candidate.pk,
+        fields=["status", "review_reason"],
+        detail={
+            "decision": decision,
+            "persons": [str(candidate.person_a_id), str(candidate.person_b_id)],
+        },
+    )
+    return candidate

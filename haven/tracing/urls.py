@@ -14,4 +14,8 @@ urlpatterns = [
     path(
         "candidates/<str:candidate_id>/whereabouts/", views.whereabouts_disclose, name="whereabouts"
     ),
+    path("duplicates/", views.duplicate_queue, name="duplicate_queue"),
+    path("duplicates/search/", views.duplicate_search, name="duplicate_search"),
+    path("duplicates/<str:duplicate_id>/", views.duplicate_detail, name="duplicate_detail"),
+    path("duplicates/<str:duplicate_id>/review/", views.duplicate_review, name="duplicate_review"),
 ]

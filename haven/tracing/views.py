@@ -1,13 +1,18 @@
-"""Tracing pages: the missing-person reports of the tracing officer's agency.
-Found and deceased records and match review come with the linkage module."""
+"""Tracing pages: the missing-person reports of the tracing officer's agency,
+found and deceased records and match review; and the review of possible
+duplicate persons (who may review: accounts/access.py,
+persons_for_deduplication)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,7 +21,7 @@ from haven.accounts.decorators import staff_view
 from haven.accounts.roles import Permission
 from haven.audit.models import AuditAction
 from haven.audit.services import audit_record
-from haven.kernel.errors import HavenError, NotFound
+from haven.kernel.errors import HavenError, NotFound, StaleVersion
 from haven.web.errors import handler404
 
 
@@ -199,3 +204,115 @@ def found_consent(request: HttpRequest, found_id: str) -> HttpResponse:
     if candidate:
         return redirect("tracing:report_detail", report_id=candidate.report_id)
     return redirect("tracing:report_list")
+
+
+# --- possible duplicates of persons -------------------------------------------
+
+
+@staff_view(Permission.PERSON_DEDUPLICATE)
+@require_GET
+def duplicate_queue(request: HttpRequest) -> HttpResponse:
+    from haven.tracing import selectors
+    from haven.tracing.models import CandidateStatus
+
+    status = request.GET.get("status", CandidateStatus.PROPOSED)
+    if status not in CandidateStatus.values:
+        status = CandidateStatus.PROPOSED
+    page = selectors.duplicate_page(
+        actor=request.user, status=status, page_number=request.GET.get("page", 1)
+    )
+    counts = selectors.duplicate_counts(actor=request.user)
+    return render(
+        request,
+        "tracing/duplicate_queue.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": [
+                (value, label, counts.get(value, 0)) for value, label in CandidateStatus.choices
+            ],
+        },
+    )
+
+
+@staff_view(Permission.PERSON_DEDUPLICATE)
+@require_POST
+def duplicate_search(request: HttpRequest) -> HttpResponse:
+    from haven.tracing import services
+
+    try:
+        result = services.person_duplicates_find(actor=request.user)
+    except HavenError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Search done among %(persons)s persons: %(new)s new possible duplicates, "
+                "%(refreshed)s still to review."
+            )
+            % {"persons": result.persons, "new": result.proposed, "refreshed": result.refreshed},
+        )
+    return redirect("tracing:duplicate_queue")
+
+
+def _duplicate_page(request: HttpRequest, candidate_id: str, form: Any, status: int = 200):  # type: ignore[no-untyped-def]
+    from haven.tracing import selectors
+
+    pair = selectors.duplicate_get(actor=request.user, candidate_id=candidate_id)
+    if not form.is_bound:
+        form.initial["version"] = pair.version
+    return render(
+        request, "tracing/duplicate_detail.html", {"pair": pair, "form": form}, status=status
+    )
+
+
+@staff_view(Permission.PERSON_DEDUPLICATE)
+@require_GET
+def duplicate_detail(request: HttpRequest, duplicate_id: str) -> HttpResponse:
+    from haven.tracing.forms import DuplicateReviewForm
+
+    try:
+        return _duplicate_page(request, duplicate_id, DuplicateReviewForm())
+    except NotFound:
+        return handler404(request)
+
+
+@staff_view(Permission.PERSON_DEDUPLICATE)
+@require_POST
+def duplicate_review(request: HttpRequest, duplicate_id: str) -> HttpResponse:
+    from haven.accounts.admin_views import apply_errors
+    from haven.tracing import services
+    from haven.tracing.forms import DuplicateReviewForm
+
+    form = DuplicateReviewForm(request.POST)
+    try:
+        candidate = access.access_person_duplicate_by_id(request.user, duplicate_id)
+    except NotFound:
+        return handler404(request)
+    if form.is_valid():
+        try:
+            services.person_duplicate_review(
+                actor=request.user,
+                candidate_id=candidate.pk,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleVersion:
+            return render(
+                request,
+                "web/changed_meanwhile.html",
+                {
+                    "current": [],
+                    "submitted": [],
+                    "retry_url": reverse("tracing:duplicate_detail", args=[candidate.pk]),
+                },
+                status=409,
+            )
+        except HavenError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Decision recorded."))
+            return redirect("tracing:duplicate_queue")
+    return _duplicate_page(request, str(candidate.pk), form, status=400)

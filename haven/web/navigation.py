@@ -56,6 +56,12 @@ NAV_ITEMS = (
         Permission.PERSON_LIST,
     ),
     NavItem(
+        "tracing:duplicate_queue",
+        _("Possible duplicates"),
+        _("Persons possibly registered twice or by several agencies: compare and decide."),
+        Permission.PERSON_DEDUPLICATE,
+    ),
+    NavItem(
         "tracing:report_list",
         _("Missing-person reports"),
         _("Reports from families, the portal and partner agencies."),

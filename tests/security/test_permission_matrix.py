@@ -86,6 +86,12 @@ EXPECTED: dict[str, object] = {
     "tracing:linkage_run": {T},
     "tracing:candidate_review": {T},
     "tracing:whereabouts": {T},
+    # Possible duplicate persons: those who may open persons and review them
+    # (caseworkers: their register; decision makers: persons submitted to them).
+    "tracing:duplicate_queue": {C, D},
+    "tracing:duplicate_search": {C, D},
+    "tracing:duplicate_detail": {C, D},
+    "tracing:duplicate_review": {C, D},
     "rights:list": {ADM},
     "rights:edit": {ADM},
     "portal:home": PUBLIC,
@@ -113,6 +119,10 @@ EXPECTED: dict[str, object] = {
     "api:decision_list": {"GET": {C, D}, "POST": {D}},
     "api:screening_create": {"POST": {C}},
     "api:deadlines": {"GET": {C}},
+    "api:person_duplicate_list": {"GET": {C, D}},
+    "api:person_duplicate_search": {"POST": {C, D}},
+    "api:person_duplicate_detail": {"GET": {C, D}},
+    "api:person_duplicate_review": {"POST": {C, D}},
     "schema": {"GET": EVERY_ROLE},
     "api_docs": {"GET": EVERY_ROLE},
 }
@@ -194,6 +204,7 @@ def sample_kwargs(cast, agencies):  # type: ignore[no-untyped-def]
         "file_id": uuid.uuid4(),
         "found_id": uuid.uuid4(),
         "candidate_id": uuid.uuid4(),
+        "duplicate_id": uuid.uuid4(),
         "consent_id": uuid.uuid4(),
         "report_id": report.pk,
         "page_id": RightsPage.objects.first().pk,
