@@ -55,11 +55,51 @@ def tri_state(value: str) -> bool | None:
 
 
 class PersonSearchForm(forms.Form):
+    """Search-before-create. Birth, sex and nationality rank namesakes; they never
+    leave anyone out (people/domain/ranking.py)."""
+
     name = forms.CharField(
         label=_("Name, in any script or spelling"), max_length=300, required=False
     )
     phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
     document = forms.CharField(label=_("Document number"), max_length=64, required=False)
+    birth_date = forms.DateField(label=_("Date of birth, if known"), required=False, widget=DATE)
+    birth_year = forms.IntegerField(
+        label=_("Or year of birth"), required=False, min_value=1900, max_value=2100
+    )
+    age = forms.IntegerField(
+        label=_("Or age, even a guess"),
+        required=False,
+        min_value=0,
+        max_value=130,
+        help_text=_(
+            "Birth, sex and nationality only put the likeliest persons first; nobody is "
+            "left out because they differ."
+        ),
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        required=False,
+        choices=[("", _("Not known")), *[c for c in Sex.choices if c[0] != Sex.UNKNOWN]],
+    )
+    nationality = forms.CharField(
+        label=_("Nationality (country code, such as ER)"), max_length=2, required=False
+    )
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        from haven.kernel.errors import ValidationFailed
+        from haven.people.selectors import search_criteria
+
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            search_criteria(**data)
+        except ValidationFailed as error:
+            for field, messages in (error.extra.get("errors") or {}).items():
+                for message in messages:
+                    self.add_error(field if field in self.fields else None, message)
+        return data
 
 
 class PersonForm(forms.Form):
@@ -373,10 +413,13 @@ class AssistanceForm(forms.Form):
     declined = forms.BooleanField(label=_("The person declined it"), required=False)
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from haven.cases.obligations import translated
         from haven.protection.domain.assistance_items import ASSISTANCE_ITEMS
 
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [(item.id, item.title) for item in ASSISTANCE_ITEMS]
+        self.fields["item"].choices = [
+            (item.id, translated(item.title)) for item in ASSISTANCE_ITEMS
+        ]
 
 
 class RemovalPlanForm(VersionedForm):

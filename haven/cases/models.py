@@ -247,7 +247,11 @@ class ObligationStatus(models.TextChoices):
 
 class Obligation(models.Model):
     """What the rules engine says is owed to the person, materialised in the
-    same transaction as the facts it was computed from."""
+    same transaction as the facts it was computed from.
+
+    ``messages`` holds the title, explanation, warnings and ending event as the
+    engine's messages (message id + parameters), translated when shown (see
+    cases/obligations.py); the text columns keep their English rendering."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="obligations")
     obligation_id = models.CharField(max_length=80)
@@ -262,6 +266,7 @@ class Obligation(models.Model):
     period_ends_with = models.CharField(max_length=200, blank=True)
     citations = models.JSONField(default=list)
     warnings = models.JSONField(default=list)
+    messages = models.JSONField(default=dict, blank=True)
     computed_on = models.DateField()
 
     class Meta:

@@ -17,6 +17,7 @@ from haven.accounts import access
 from haven.audit.models import AuditAction
 from haven.audit.services import audit_record
 from haven.cases import lifecycle
+from haven.cases import obligations as obligation_text
 from haven.cases.models import Case, CaseStatus, Obligation, ObligationStatus
 from haven.intake.models import Intake, IntakeStatus
 
@@ -119,12 +120,30 @@ def case_page(
 
 @dataclass(frozen=True)
 class ObligationView:
+    """An obligation as of today, its texts in the active language."""
+
     obligation: Obligation
     status: str
 
     @property
     def is_open(self) -> bool:
         return self.status in (ObligationStatus.DUE, ObligationStatus.OVERDUE)
+
+    @property
+    def title(self) -> str:
+        return obligation_text.obligation_title(self.obligation)
+
+    @property
+    def explanation(self) -> str:
+        return obligation_text.obligation_explanation(self.obligation)
+
+    @property
+    def warnings(self) -> list[str]:
+        return obligation_text.obligation_warnings(self.obligation)
+
+    @property
+    def period_ends_with(self) -> str:
+        return obligation_text.obligation_period_ends_with(self.obligation)
 
 
 TIMELINE_LABELS = {
@@ -173,6 +192,14 @@ class CaseFile:
 
         codes = self.case.person.vulnerabilities or []
         return [str(Vulnerability(code).label) for code in codes if code in Vulnerability.values]
+
+    @property
+    def assistance_records(self) -> list[tuple[str, Any]]:
+        """(item name in the active language, record) for each assistance record."""
+        return [
+            (obligation_text.assistance_item_title(record.item), record)
+            for record in self.assistance
+        ]
 
     @property
     def not_applicable(self) -> list[ObligationView]:
@@ -267,7 +294,13 @@ def _timeline(casefile: CaseFile) -> list[TimelineEvent]:
         )
     for record in casefile.assistance:
         if record.delivered_on:
-            events.append(TimelineEvent(record.delivered_on, "assistance", record.item))
+            events.append(
+                TimelineEvent(
+                    record.delivered_on,
+                    "assistance",
+                    obligation_text.assistance_item_title(record.item),
+                )
+            )
     if case.closed_on:
         events.append(TimelineEvent(case.closed_on, "closed", case.get_closure_reason_display()))
     return sorted(events, key=lambda event: event.on, reverse=True)
@@ -278,10 +311,15 @@ class Deadline:
     case_id: str
     case_reference: str
     obligation_id: str
-    title: str
     status: str
     due_on: date | None
     period_ends_on: date | None
+    obligation: Obligation = field(repr=False)
+
+    @property
+    def title(self) -> str:
+        """In the active language."""
+        return obligation_text.obligation_title(self.obligation)
 
 
 def my_deadlines(*, actor: Any) -> list[Deadline]:
@@ -305,10 +343,10 @@ def my_deadlines(*, actor: Any) -> list[Deadline]:
             case_id=str(row.case_id),
             case_reference=row.case.reference,
             obligation_id=row.obligation_id,
-            title=row.title,
             status=obligation_status_on(row, today),
             due_on=row.due_on,
             period_ends_on=row.period_ends_on,
+            obligation=row,
         )
         for row in rows
     ]

@@ -35,7 +35,7 @@ from haven.cases.models import (
     ReturnPlan,
     Screening,
 )
-from haven.cases.obligations import obligations_refresh, removal_check
+from haven.cases.obligations import obligations_refresh, removal_check, translated
 from haven.intake.models import Channel, Intake, IntakeStatus
 from haven.intake.models import ClosureReason as IntakeClosureReason
 from haven.kernel.errors import Conflict, PermissionDenied, ValidationFailed
@@ -431,7 +431,7 @@ def removal_plan(*, actor: Any, case_id: object, expected_version: int, planned_
     if not check.allowed:
         blocking = [reason for reason in check.reasons if reason.blocking]
         details = " ".join(
-            f"{reason.explanation} ({', '.join(str(c) for c in reason.citations)})"
+            f"{translated(reason.explanation)} ({', '.join(str(c) for c in reason.citations)})"
             for reason in blocking
         )
         raise ValidationFailed(

@@ -12,6 +12,7 @@ from haven.accounts import access
 from haven.accounts.api import IDEMPOTENCY_PARAMETER, IF_MATCH_PARAMETER
 from haven.accounts.roles import Permission
 from haven.people import selectors, services
+from haven.people.domain.ranking import Agreement, Attribute
 from haven.people.models import Sex
 from haven.people.vocabulary import AgeEstimateMethod, Gender, ImmigrationStatus, Vulnerability
 from haven.platform.api import expected_version_from
@@ -30,11 +31,23 @@ class PersonSummaryOutput(serializers.Serializer):
     version = serializers.IntegerField()
 
 
+class RankingReasonOutput(serializers.Serializer):
+    attribute = serializers.CharField(help_text=" | ".join(a.value for a in Attribute))
+    agreement = serializers.CharField(help_text=" | ".join(a.value for a in Agreement))
+    weight = serializers.FloatField(help_text="What this comparison added to the rank.")
+    label = serializers.CharField(help_text="In the request's language.")
+
+
 class PersonMatchOutput(serializers.Serializer):
     person = PersonSummaryOutput()
-    score = serializers.FloatField()
+    score = serializers.FloatField(help_text="Name similarity, 0 to 1.")
     matched_on = serializers.ListField(child=serializers.CharField())
     best_variant = serializers.CharField()
+    rank = serializers.FloatField(
+        help_text="What the results are ordered by: the name score, plus 1 for a phone or "
+        "document number found, plus the weights of the reasons."
+    )
+    reasons = RankingReasonOutput(many=True)
 
 
 class PersonPageOutput(serializers.Serializer):
@@ -125,9 +138,21 @@ class PersonSearchApi(APIView):
     required_permissions = {"POST": Permission.PERSON_LIST}
 
     class SearchInput(serializers.Serializer):
+        """A name, phone or document number finds the candidates; birth (one of
+        birth_date, birth_year, age), sex and nationality only rank them."""
+
         name = serializers.CharField(max_length=300, required=False, allow_blank=True)
         phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
         document = serializers.CharField(max_length=64, required=False, allow_blank=True)
+        birth_date = serializers.DateField(required=False, allow_null=True)
+        birth_year = serializers.IntegerField(
+            required=False, allow_null=True, min_value=1900, max_value=2100
+        )
+        age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=130)
+        sex = serializers.ChoiceField(
+            choices=Sex.choices, required=False, help_text="unknown: not a criterion"
+        )
+        nationality = serializers.CharField(max_length=2, required=False, allow_blank=True)
 
     @extend_schema(
         request=SearchInput, responses=PersonMatchOutput(many=True), operation_id="persons_search"

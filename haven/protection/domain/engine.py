@@ -13,6 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from haven.kernel.citations import Citation
+from haven.kernel.i18n import Text
 from haven.protection.domain.context import build_context
 from haven.protection.domain.facts import CaseFacts
 from haven.protection.domain.obligations import Obligation, ObligationStatus, Period
@@ -58,7 +59,7 @@ class RemovalReason:
     rule_id: str
     obligation_id: str
     blocking: bool
-    explanation: str
+    explanation: Text
     citations: tuple[Citation, ...]
     period: Period | None = None
     due_on: date | None = None

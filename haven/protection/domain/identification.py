@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from haven.kernel.i18n import gettext_noop, message
 from haven.protection.domain.facts import CaseFacts, Decision, DecisionOutcome
 from haven.protection.domain.obligations import Period
 from haven.protection.domain.policy import (
@@ -18,8 +19,9 @@ from haven.protection.domain.policy import (
 )
 from haven.protection.domain.timeline import happened
 
-CONCLUSIVE_DECISION_EVENT = "the conclusive-grounds decision"
-REASONABLE_GROUNDS_EVENT = "the reasonable-grounds decision"
+# Events that end a period, shown as "(or until <event>)".
+CONCLUSIVE_DECISION_EVENT = message(gettext_noop("the conclusive-grounds decision"))
+REASONABLE_GROUNDS_EVENT = message(gettext_noop("the reasonable-grounds decision"))
 
 
 def _decided(decision: Decision | None, on: date) -> Decision | None:

@@ -2,7 +2,10 @@
 
 ``evaluate_json`` takes facts as JSON (text or parsed), a policy name and a date, and
 returns plain JSON-ready data; ``rules_catalogue`` lists every rule with its citations.
-Errors are FactsInvalid / PolicyInvalid / PolicyUnknown, each listing what is wrong.
+Texts are rendered in English (the source strings, dates as YYYY-MM-DD): this output is
+for developers and scripts; people read the obligations in their own language in the
+case page and the API. Errors are FactsInvalid / PolicyInvalid / PolicyUnknown, each
+listing what is wrong.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 from haven.kernel.citations import Citation
 from haven.kernel.clock import Clock, SystemClock
+from haven.kernel.i18n import english
 from haven.protection.domain.engine import RemovalReason, evaluate, removal_allowed
 from haven.protection.domain.errors import FactsInvalid, Problem
 from haven.protection.domain.facts_json import read_facts
@@ -45,7 +49,7 @@ def period_to_dict(period: Period | None) -> dict[str, str | None] | None:
     return {
         "starts_on": _day(period.starts_on),
         "ends_on": _day(period.ends_on),
-        "ends_with": period.ends_with,
+        "ends_with": english(period.ends_with) if period.ends_with is not None else None,
     }
 
 
@@ -53,12 +57,12 @@ def obligation_to_dict(obligation: Obligation) -> dict[str, Any]:
     return {
         "id": obligation.id,
         "rule": obligation.rule_id,
-        "title": obligation.title,
+        "title": english(obligation.title),
         "status": obligation.status.value,
         "due_on": _day(obligation.due_on),
         "period": period_to_dict(obligation.period),
-        "explanation": obligation.explanation,
-        "warnings": list(obligation.warnings),
+        "explanation": english(obligation.explanation),
+        "warnings": [english(warning) for warning in obligation.warnings],
         "citations": [citation_to_dict(citation) for citation in obligation.citations],
         "triggered_by": list(obligation.triggered_by),
         "policy_basis": list(obligation.policy_basis),
@@ -70,7 +74,7 @@ def removal_reason_to_dict(reason: RemovalReason) -> dict[str, Any]:
         "rule": reason.rule_id,
         "obligation": reason.obligation_id,
         "blocking": reason.blocking,
-        "explanation": reason.explanation,
+        "explanation": english(reason.explanation),
         "period": period_to_dict(reason.period),
         "due_on": _day(reason.due_on),
         "citations": [citation_to_dict(citation) for citation in reason.citations],

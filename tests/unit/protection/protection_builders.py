@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from haven.kernel.i18n import english
 from haven.protection.domain import (
     CaseFacts,
     JurisdictionPolicy,
@@ -226,3 +227,8 @@ def case_facts(draw: st.DrawFn) -> CaseFacts:
             | st.builds(ResidencePermit, st.sampled_from(ResidencePermitDecision), optional_days)
         ),
     )
+
+
+def english_all(messages) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Warnings (messages) as the English the command line prints."""
+    return tuple(english(message) for message in messages)

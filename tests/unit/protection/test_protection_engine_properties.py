@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from haven.kernel.i18n import english
 from haven.protection.domain import (
     CaseFacts,
     ObligationStatus,
@@ -54,7 +55,8 @@ def test_every_obligation_cites_a_source_and_explains_itself(facts, policy_name,
     for obligation in evaluate(facts, bundled_policy(policy_name), on):
         assert obligation.citations, obligation.id
         assert all(str(citation).strip() for citation in obligation.citations)
-        assert obligation.explanation.strip(), obligation.id
+        assert english(obligation.explanation).strip(), obligation.id
+        assert english(obligation.title).strip(), obligation.id
 
 
 @PROPERTY_SETTINGS

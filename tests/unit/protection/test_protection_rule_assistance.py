@@ -22,6 +22,7 @@ from tests.unit.protection.protection_builders import (
     OPENED,
     adult_victim,
     by_id,
+    english,
     obligation,
     policy,
     with_reasonable_grounds,
@@ -51,8 +52,8 @@ def test_given_indicators_and_no_decision_then_assistance_is_due_from_intake():
         assert item.status is ObligationStatus.DUE, item_id
         assert item.period.starts_on == OPENED
         assert (
-            item.explanation
-            == ASSISTANCE_ITEM_BY_ID[item_id].explanation + assistance.FROM_INTAKE_TEXT
+            english(item.explanation) == f"{english(ASSISTANCE_ITEM_BY_ID[item_id].explanation)} "
+            f"{assistance.FROM_INTAKE_TEXT}"
         )
         references = {str(citation) for citation in item.citations}
         assert {"IOM-IDM-2009 §7", "IOM-IDM-2009 §13"} <= references
@@ -88,7 +89,7 @@ def test_given_no_sign_of_exploitation_then_assistance_does_not_apply():
     found = _assistance(adult_victim(exploitation=Exploitation()))
 
     assert all(o.status is ObligationStatus.NOT_APPLICABLE for o in found.values())
-    assert found["secure-accommodation"].explanation == assistance.NOT_EXPLOITED_TEXT
+    assert english(found["secure-accommodation"].explanation) == assistance.NOT_EXPLOITED_TEXT
 
 
 def test_a_delivered_item_is_met_and_a_declined_item_is_not_pressed():
@@ -103,7 +104,7 @@ def test_a_delivered_item_is_met_and_a_declined_item_is_not_pressed():
 
     assert found["secure-accommodation"].status is ObligationStatus.MET
     assert found["vocational-training"].status is ObligationStatus.NOT_APPLICABLE
-    assert found["vocational-training"].explanation == assistance.DECLINED_TEXT
+    assert english(found["vocational-training"].explanation) == assistance.DECLINED_TEXT
     # delivered after the evaluation date: still due on that date
     assert _assistance(facts, on=OPENED)["secure-accommodation"].status is ObligationStatus.DUE
 
@@ -115,7 +116,7 @@ def test_legal_assistance_applies_only_when_there_are_proceedings():
     ]
 
     assert without.status is ObligationStatus.NOT_APPLICABLE
-    assert without.explanation == assistance.NO_PROCEEDINGS_TEXT
+    assert english(without.explanation) == assistance.NO_PROCEEDINGS_TEXT
     assert with_charge.status is ObligationStatus.DUE
 
 
@@ -123,7 +124,7 @@ def test_education_is_owed_to_a_child_only():
     adult = _assistance(adult_victim())["education-for-children"]
 
     assert adult.status is ObligationStatus.NOT_APPLICABLE
-    assert adult.explanation == assistance.NOT_A_CHILD_TEXT
+    assert english(adult.explanation) == assistance.NOT_A_CHILD_TEXT
 
 
 def test_a_jurisdiction_may_add_assistance_and_says_where_it_comes_from():

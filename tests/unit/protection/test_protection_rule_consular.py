@@ -13,6 +13,8 @@ from tests.unit.protection.protection_builders import (
     ADULT_BIRTH_DATE,
     adult_victim,
     by_id,
+    english,
+    english_all,
     obligation,
     policy,
 )
@@ -36,7 +38,9 @@ def test_a_detained_foreign_national_is_told_of_consular_rights_the_same_day():
     next_day = obligation(facts, "consular-rights-information:d1", date(2025, 3, 5))
 
     assert same_day.status is ObligationStatus.DUE and same_day.due_on == ARRESTED
-    assert same_day.explanation == consular.INFORM_TEXT.format(kind="arrest", started_on=ARRESTED)
+    assert english(same_day.explanation) == consular.INFORM_TEXT.format(
+        kind="arrest", started_on=ARRESTED
+    )
     assert next_day.status is ObligationStatus.OVERDUE
     assert [c.describe() for c in same_day.citations] == [
         "IPU-118 op.38 (Vienna Convention on Consular Relations art. 36(1)(b))",
@@ -57,13 +61,13 @@ def test_no_consular_rights_for_a_national_a_stateless_person_or_without_detenti
     stateless = _detained_foreigner(Person((), stateless=True, birth_date=ADULT_BIRTH_DATE))
     free = adult_victim()
 
-    assert obligation(national, "consular-rights-information", ARRESTED).explanation == (
+    assert english(obligation(national, "consular-rights-information", ARRESTED).explanation) == (
         consular.NATIONAL_TEXT
     )
-    assert obligation(stateless, "consular-rights-information", ARRESTED).explanation == (
+    assert english(obligation(stateless, "consular-rights-information", ARRESTED).explanation) == (
         consular.STATELESS_TEXT
     )
-    assert obligation(free, "consular-rights-information", ARRESTED).explanation == (
+    assert english(obligation(free, "consular-rights-information", ARRESTED).explanation) == (
         consular.NOT_DETAINED_TEXT
     )
     assert obligation(free, "consular-notification", ARRESTED).status is (
@@ -85,7 +89,7 @@ def test_the_consulate_is_never_told_automatically():
     notification = obligation(facts, "consular-notification:d1", ARRESTED)
 
     assert notification.status is ObligationStatus.NOT_APPLICABLE
-    assert notification.explanation == consular.ONLY_ON_REQUEST_TEXT
+    assert english(notification.explanation) == consular.ONLY_ON_REQUEST_TEXT
     assert notification.policy_basis[0].startswith(
         "international: consular_notification_only_on_request"
     )
@@ -113,16 +117,17 @@ def test_warning_where_the_person_sought_asylum_or_fears_their_state():
     asylum = Person(("ER",), birth_date=ADULT_BIRTH_DATE, asylum_sought=True)
     fear = Person(("ER",), birth_date=ADULT_BIRTH_DATE, fears_own_state=True)
 
-    for person, reasons in (
-        (asylum, "sought asylum"),
-        (fear, "said they fear the authorities of their own State"),
+    both = Person(("ER",), birth_date=ADULT_BIRTH_DATE, asylum_sought=True, fears_own_state=True)
+
+    for person, warning in (
+        (asylum, consular.DANGER_ASYLUM_WARNING),
+        (fear, consular.DANGER_FEAR_WARNING),
+        (both, consular.DANGER_ASYLUM_AND_FEAR_WARNING),
     ):
         for requested in (None, ARRESTED):
             facts = _detained_foreigner(person, consular_notification_requested_on=requested)
             notification = obligation(facts, "consular-notification:d1", ARRESTED)
-            assert notification.warnings == (
-                consular.DANGER_IF_NOTIFIED_WARNING.format(reasons=reasons),
-            )
+            assert english_all(notification.warnings) == (warning,)
             assert "IPU-118 op.16" in {str(c) for c in notification.citations}
 
 
@@ -131,7 +136,7 @@ def test_a_refusal_of_consular_action_is_respected():
 
     notification = obligation(facts, "consular-notification:d1", ARRESTED)
 
-    assert consular.OPPOSES_WARNING in notification.warnings
+    assert consular.OPPOSES_WARNING in english_all(notification.warnings)
     assert "art. 36(1)(c)" in {c.article for c in notification.citations}
 
 

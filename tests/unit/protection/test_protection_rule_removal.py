@@ -18,6 +18,8 @@ from haven.protection.domain.rules import removal
 from tests.unit.protection.protection_builders import (
     adult_victim,
     by_id,
+    english,
+    english_all,
     obligation,
     policy,
     with_reasonable_grounds,
@@ -41,7 +43,7 @@ def test_given_a_pending_referral_then_no_removal_until_the_decision():
     check = removal_allowed(facts, policy(), date(2025, 6, 1))
 
     assert stay.status is ObligationStatus.DUE
-    assert stay.explanation == removal.STAY_REFERRAL_PENDING_TEXT
+    assert english(stay.explanation) == removal.STAY_REFERRAL_PENDING_TEXT
     assert stay.period.starts_on == REFERRED and stay.period.ends_on is None
     assert not check.allowed
     assert [reason.rule_id for reason in check.reasons if reason.blocking] == ["removal-stay"]
@@ -55,8 +57,8 @@ def test_given_reasonable_grounds_then_no_removal_until_conclusive_decision_even
     allowed, reasons = removal_allowed(facts, policy(), long_after)
 
     assert stay.status is ObligationStatus.DUE
-    assert stay.period.ends_with == "the conclusive-grounds decision"
-    assert stay.explanation == removal.STAY_IDENTIFICATION_PENDING_TEXT.format(
+    assert english(stay.period.ends_with) == "the conclusive-grounds decision"
+    assert english(stay.explanation) == removal.STAY_IDENTIFICATION_PENDING_TEXT.format(
         decided_on=DECIDED, period_end=DECIDED + timedelta(days=30)
     )
     assert not allowed
@@ -103,7 +105,7 @@ def test_given_a_negative_reasonable_grounds_decision_then_no_stay():
     stay = obligation(facts, "removal-stay", DECIDED)
 
     assert stay.status is ObligationStatus.NOT_APPLICABLE
-    assert stay.explanation == removal.STAY_NEGATIVE_TEXT.format(decided_on=DECIDED)
+    assert english(stay.explanation) == removal.STAY_NEGATIVE_TEXT.format(decided_on=DECIDED)
     assert removal_allowed(facts, policy(), DECIDED).allowed
 
 
@@ -113,14 +115,14 @@ def test_given_indicators_but_no_referral_then_a_reminder_to_refer_and_no_bar():
     stay = obligation(facts, "removal-stay", date(2025, 3, 10))
 
     assert stay.status is ObligationStatus.NOT_APPLICABLE
-    assert stay.warnings == (removal.REFER_REMINDER,)
+    assert english_all(stay.warnings) == (removal.REFER_REMINDER,)
     assert removal_allowed(facts, policy(), date(2025, 3, 10)).allowed
 
 
 def test_given_no_sign_of_exploitation_then_no_reminder():
     facts = adult_victim(exploitation=Exploitation())
 
-    assert obligation(facts, "removal-stay", date(2025, 3, 10)).warnings == ()
+    assert english_all(obligation(facts, "removal-stay", date(2025, 3, 10)).warnings) == ()
 
 
 def test_a_planned_removal_inside_the_stay_is_flagged():
@@ -131,10 +133,8 @@ def test_a_planned_removal_inside_the_stay_is_flagged():
 
     stay = obligation(facts, "removal-stay", DECIDED)
 
-    assert stay.warnings == (
-        removal.PLANNED_REMOVAL_WARNING.format(
-            planned_on=DECIDED + timedelta(days=7), what=removal.STAY_LABEL
-        ),
+    assert english_all(stay.warnings) == (
+        removal.PLANNED_REMOVAL_DURING_STAY_WARNING.format(planned_on=DECIDED + timedelta(days=7)),
     )
 
 
@@ -143,7 +143,7 @@ def test_a_decision_dated_after_the_evaluation_date_has_not_happened_yet():
 
     before = obligation(facts, "removal-stay", DECIDED - timedelta(days=1))
 
-    assert before.explanation == removal.STAY_REFERRAL_PENDING_TEXT
+    assert english(before.explanation) == removal.STAY_REFERRAL_PENDING_TEXT
 
 
 # --- recovery-reflection-period ------------------------------------------------------------------
@@ -170,7 +170,7 @@ def test_recovery_period_is_met_once_it_has_run():
     ended = obligation(facts, "recovery-reflection-period", DECIDED + timedelta(days=31))
 
     assert ended.status is ObligationStatus.MET
-    assert ended.explanation == removal.PERIOD_ENDED_TEXT.format(
+    assert english(ended.explanation) == removal.PERIOD_ENDED_TEXT.format(
         starts_on=DECIDED, ends_on=DECIDED + timedelta(days=30)
     )
 
@@ -184,8 +184,8 @@ def test_recovery_period_does_not_start_without_reasonable_grounds():
     )
 
     assert pending.status is ObligationStatus.NOT_APPLICABLE
-    assert pending.explanation == removal.PERIOD_NOT_STARTED_TEXT
-    assert negative.explanation == removal.PERIOD_NEGATIVE_TEXT.format(decided_on=DECIDED)
+    assert english(pending.explanation) == removal.PERIOD_NOT_STARTED_TEXT
+    assert english(negative.explanation) == removal.PERIOD_NEGATIVE_TEXT.format(decided_on=DECIDED)
 
 
 def test_uk_style_policy_uses_the_length_in_force_on_the_decision_date():
@@ -208,7 +208,7 @@ def test_uk_style_policy_uses_the_length_in_force_on_the_decision_date():
     assert old.period.ends_on == before_change + timedelta(days=45)
     assert new.period.ends_on == after_change + timedelta(days=30)
     # this jurisdiction keeps the period open until the conclusive decision
-    assert new.period.ends_with == "the conclusive-grounds decision"
+    assert english(new.period.ends_with) == "the conclusive-grounds decision"
     assert "45 days" in old.policy_basis[0] and "30 days rather than 45" in new.policy_basis[0]
 
 
@@ -220,7 +220,7 @@ def test_germany_style_three_months_is_counted_in_calendar_months():
     )
 
     assert period_obligation.period.ends_on == date(2025, 4, 30)
-    assert "3 months" in period_obligation.explanation
+    assert "3 months" in english(period_obligation.explanation)
 
 
 def test_a_longer_policy_period_is_counted_in_full():

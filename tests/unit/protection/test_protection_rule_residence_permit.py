@@ -16,6 +16,8 @@ from haven.protection.domain.rules import residence_permit
 from tests.unit.protection.protection_builders import (
     ADULT_BIRTH_DATE,
     adult_victim,
+    english,
+    english_all,
     obligation,
     with_reasonable_grounds,
 )
@@ -31,7 +33,7 @@ def test_given_reasonable_grounds_then_a_permit_is_considered_by_the_end_of_the_
 
     assert permit.status is ObligationStatus.DUE
     assert permit.due_on == PERIOD_END
-    assert permit.explanation == residence_permit.CONSIDER_TEXT.format(due_on=PERIOD_END)
+    assert english(permit.explanation) == residence_permit.CONSIDER_TEXT.format(due_on=PERIOD_END)
     assert [str(c) for c in permit.citations] == ["IPU-118 op.21", "IPU-118 op.16", "IPU-145 op.17"]
     assert {c.article for c in permit.citations} == {"art. 14(1)"}
 
@@ -54,7 +56,7 @@ def test_a_decision_either_way_meets_the_obligation_to_consider():
         permit = obligation(facts, "residence-permit", PERIOD_END)
 
         assert permit.status is ObligationStatus.MET
-        assert decision.value in permit.explanation
+        assert decision.value in english(permit.explanation)
 
 
 def test_asylum_is_not_replaced_by_the_permit():
@@ -63,7 +65,7 @@ def test_asylum_is_not_replaced_by_the_permit():
         DECIDED,
     )
 
-    assert obligation(facts, "residence-permit", DECIDED).warnings == (
+    assert english_all(obligation(facts, "residence-permit", DECIDED).warnings) == (
         residence_permit.ASYLUM_WARNING,
     )
 
@@ -75,7 +77,7 @@ def test_a_child_permit_is_decided_in_the_childs_best_interests():
 
     permit = obligation(facts, "residence-permit", DECIDED)
 
-    assert permit.explanation.endswith(residence_permit.CHILD_TEXT)
+    assert english(permit.explanation).endswith(residence_permit.CHILD_TEXT)
     assert "art. 14(2)" in {c.article for c in permit.citations}
 
 
@@ -88,12 +90,12 @@ def test_no_permit_for_a_national_without_grounds_or_after_a_negative_conclusion
         adult_victim(), DECIDED, conclusive=Decision(DecisionOutcome.NEGATIVE, DECIDED)
     )
 
-    assert obligation(national, "residence-permit", DECIDED).explanation == (
+    assert english(obligation(national, "residence-permit", DECIDED).explanation) == (
         residence_permit.NATIONAL_TEXT
     )
-    assert obligation(no_grounds, "residence-permit", DECIDED).explanation == (
+    assert english(obligation(no_grounds, "residence-permit", DECIDED).explanation) == (
         residence_permit.NO_GROUNDS_TEXT
     )
-    assert obligation(negative, "residence-permit", DECIDED).explanation == (
+    assert english(obligation(negative, "residence-permit", DECIDED).explanation) == (
         residence_permit.NEGATIVE_TEXT
     )

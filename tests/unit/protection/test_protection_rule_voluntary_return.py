@@ -17,6 +17,8 @@ from haven.protection.domain.rules import voluntary_return
 from tests.unit.protection.protection_builders import (
     ADULT_BIRTH_DATE,
     adult_victim,
+    english,
+    english_all,
     obligation,
     policy,
 )
@@ -39,7 +41,7 @@ def test_a_requested_return_lists_every_missing_safeguard():
     ret = obligation(facts, "voluntary-return", ON)
 
     assert ret.status is ObligationStatus.DUE
-    assert ret.explanation == voluntary_return.RETURN_TEXT.format(
+    assert english(ret.explanation) == voluntary_return.RETURN_TEXT.format(
         missing="; ".join(
             [
                 voluntary_return.MISSING_CONSENT,
@@ -80,8 +82,8 @@ def test_a_child_also_needs_a_best_interests_assessment():
         ON,
     )
 
-    assert voluntary_return.MISSING_BEST_INTERESTS in missing.explanation
-    assert voluntary_return.CHILD_RISK_WARNING in missing.warnings
+    assert voluntary_return.MISSING_BEST_INTERESTS in english(missing.explanation)
+    assert voluntary_return.CHILD_RISK_WARNING in english_all(missing.warnings)
     assert "art. 16(7)" in {c.article for c in missing.citations}
     assert complete.status is ObligationStatus.MET
 
@@ -92,7 +94,9 @@ def test_an_enforced_removal_of_a_possible_victim_is_reminded_to_be_voluntary():
     ret = obligation(facts, "voluntary-return", ON)
     allowed, reasons = removal_allowed(facts, policy(), PLANNED)
 
-    assert ret.warnings[0] == voluntary_return.ENFORCED_REMOVAL_WARNING.format(planned_on=PLANNED)
+    assert english_all(ret.warnings)[0] == voluntary_return.ENFORCED_REMOVAL_WARNING.format(
+        planned_on=PLANNED
+    )
     # no identification under way: the engine does not bar the removal, it reminds
     assert allowed
     assert [(r.obligation_id, r.blocking) for r in reasons] == [("voluntary-return", False)]
@@ -104,16 +108,15 @@ def test_overdue_when_the_planned_date_passes_without_the_safeguards():
     ret = obligation(facts, "voluntary-return", date(2025, 5, 2))
 
     assert ret.status is ObligationStatus.OVERDUE
-    assert voluntary_return.REFUSED_WARNING in ret.warnings
+    assert voluntary_return.REFUSED_WARNING in english_all(ret.warnings)
 
 
 def test_consular_caution_for_an_asylum_seeker():
     person = Person(("ER",), birth_date=ADULT_BIRTH_DATE, asylum_sought=True)
     facts = adult_victim(person=person, voluntary_return=VoluntaryReturn(requested_by_person=True))
 
-    assert (
-        voluntary_return.CONSULAR_CAUTION_WARNING
-        in obligation(facts, "voluntary-return", ON).warnings
+    assert voluntary_return.CONSULAR_CAUTION_WARNING in english_all(
+        obligation(facts, "voluntary-return", ON).warnings
     )
 
 
@@ -125,5 +128,5 @@ def test_not_applicable_without_a_return_or_for_someone_not_a_possible_victim():
         ON,
     )
 
-    assert nothing_planned.explanation == voluntary_return.NO_RETURN_TEXT
-    assert not_victim.explanation == voluntary_return.NOT_VICTIM_TEXT
+    assert english(nothing_planned.explanation) == voluntary_return.NO_RETURN_TEXT
+    assert english(not_victim.explanation) == voluntary_return.NOT_VICTIM_TEXT

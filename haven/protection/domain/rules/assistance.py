@@ -14,6 +14,7 @@ not pressed on them, and may be offered again.
 
 from __future__ import annotations
 
+from haven.kernel.i18n import gettext_noop, message
 from haven.protection.domain import sources
 from haven.protection.domain.assistance_items import (
     ASSISTANCE_ITEM_BY_ID,
@@ -26,20 +27,21 @@ from haven.protection.domain.timeline import happened
 
 RULE_ID = "assistance"
 
-FROM_INTAKE_TEXT = (
-    " This is owed from intake, before and whatever the outcome of any identification decision."
+FROM_INTAKE_TEXT = gettext_noop(
+    "This is owed from intake, before and whatever the outcome of any identification decision."
 )
-DELIVERED_TEXT = "Provided on {day}."
-DECLINED_TEXT = (
+DELIVERED_TEXT = gettext_noop("Provided on {day}.")
+DECLINED_TEXT = gettext_noop(
     "The person declined this. Assistance is given only with the person's agreement; offer "
     "it again if their situation or wishes change."
 )
-NOT_EXPLOITED_TEXT = (
+NOT_EXPLOITED_TEXT = gettext_noop(
     "Assistance is owed once there is any sign of exploitation or a referral for "
     "identification; none is recorded."
 )
-NOT_A_CHILD_TEXT = "This is owed to children; the person is not treated as a child."
-NO_PROCEEDINGS_TEXT = "No proceedings concerning the person are recorded."
+NOT_A_CHILD_TEXT = gettext_noop("This is owed to children; the person is not treated as a child.")
+NO_PROCEEDINGS_TEXT = gettext_noop("No proceedings concerning the person are recorded.")
+NO_LONGER_NEEDED_EVENT = gettext_noop("the person no longer needs it")
 
 FROM_INTAKE_CITATIONS = (sources.IOM_IDM_7_UNIDENTIFIED, sources.IOM_IDM_13_ALL_EXPLOITED)
 
@@ -66,21 +68,21 @@ def _item_obligation(context: RuleContext, item: AssistanceItem) -> Obligation:
     if not context.identification.possible_victim:
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=NOT_EXPLOITED_TEXT,
+            explanation=message(NOT_EXPLOITED_TEXT),
             triggered_by=("exploitation", "identification"),
             **common,
         )
     if item.applies is ItemApplies.CHILDREN_ONLY and not context.child.treated_as_child:
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=NOT_A_CHILD_TEXT,
+            explanation=message(NOT_A_CHILD_TEXT),
             triggered_by=("person.birth_date", "person.age_estimate", "person.age_assessment"),
             **common,
         )
     if item.applies is ItemApplies.WHEN_PROCEEDINGS and not _in_proceedings(context):
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=NO_PROCEEDINGS_TEXT,
+            explanation=message(NO_PROCEEDINGS_TEXT),
             triggered_by=("proceedings", "charges"),
             **common,
         )
@@ -88,21 +90,21 @@ def _item_obligation(context: RuleContext, item: AssistanceItem) -> Obligation:
     if happened(delivered_on, context.on):
         return Obligation(
             status=ObligationStatus.MET,
-            explanation=f"{item.explanation} {DELIVERED_TEXT.format(day=delivered_on)}",
+            explanation=item.explanation + message(DELIVERED_TEXT, day=delivered_on),
             triggered_by=(f"assistance.delivered.{item.id}",),
             **common,
         )
     if item.id in facts.assistance.declined:
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=DECLINED_TEXT,
+            explanation=message(DECLINED_TEXT),
             triggered_by=("assistance.declined",),
             **common,
         )
     return Obligation(
         status=ObligationStatus.DUE,
-        explanation=item.explanation + FROM_INTAKE_TEXT,
-        period=Period(facts.case_opened_on, None, "the person no longer needs it"),
+        explanation=item.explanation + message(FROM_INTAKE_TEXT),
+        period=Period(facts.case_opened_on, None, message(NO_LONGER_NEEDED_EVENT)),
         triggered_by=("case_opened_on", "exploitation", "identification"),
         **common,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from haven.kernel.i18n import gettext_noop, message, ngettext_lazy, text
 from haven.protection.domain import sources
 from haven.protection.domain.age import AgeBasis, could_have_been_child_on
 from haven.protection.domain.context import Rule, RuleContext
@@ -22,60 +23,67 @@ from haven.protection.domain.timeline import happened
 
 RULE_ID = "child-presumption"
 
-PRESUMED_CHILD_TEXT = (
+PRESUMED_CHILD_TEXT = gettext_noop(
     "The person's age is uncertain and they may be under {threshold}. Treat them as a child, "
     "with every protection a child is owed, until an age assessment concludes otherwise."
 )
-PRESUMED_CHILD_UNKNOWN_AGE_TEXT = (
+PRESUMED_CHILD_UNKNOWN_AGE_TEXT = gettext_noop(
     "No age has been established for the person. Until it is, treat them as a child, with "
     "every protection a child is owed; an age assessment can conclude otherwise."
 )
-ASSESSMENT_PENDING_WARNING = (
+ASSESSMENT_PENDING_WARNING = gettext_noop(
     "An age assessment is under way; the presumption holds until it concludes."
 )
-KNOWN_CHILD_TEXT = (
+KNOWN_CHILD_TEXT = gettext_noop(
     "The person's age is established ({basis}): they are a child. No presumption is needed; "
     "the child protections apply."
 )
-ADULT_TEXT = (
+ADULT_TEXT = gettext_noop(
     "The person's age is established ({basis}) as {threshold} or over, so the child "
     "presumption does not apply."
 )
-ADULT_BY_ESTIMATE_TEXT = (
+ADULT_BY_ESTIMATE_TEXT = gettext_noop(
     "Every recorded estimate puts the person at {threshold} or over, so the child "
     "presumption does not apply. If there is any reason to think they may be younger, "
     "record it: the presumption would then apply."
 )
-GUARDIAN_TEXT = (
+GUARDIAN_TEXT = gettext_noop(
     "Appoint a guardian or legal representative to act in the child's best interests, "
     "especially if the child is unaccompanied or separated from their family."
 )
-GUARDIAN_DEADLINE_TEXT = " The jurisdiction asks for the appointment within {days} days."
-GUARDIAN_MET_TEXT = "A guardian or legal representative was appointed on {day}."
-BEST_INTERESTS_TEXT = (
+GUARDIAN_DEADLINE_TEXT = ngettext_lazy(
+    "The jurisdiction asks for the appointment within {count} day.",
+    "The jurisdiction asks for the appointment within {count} days.",
+)
+GUARDIAN_MET_TEXT = gettext_noop("A guardian or legal representative was appointed on {day}.")
+BEST_INTERESTS_TEXT = gettext_noop(
     "Assess the child's best interests before any decision that affects them, in particular "
     "a residence permit or a return; a child is not returned if the risk and security "
     "assessment shows that return is not in their best interests."
 )
-BEST_INTERESTS_MET_TEXT = "The child's best interests were assessed on {day}."
-NO_MEANS_TEXT = (
+BEST_INTERESTS_MET_TEXT = gettext_noop("The child's best interests were assessed on {day}.")
+NO_MEANS_TEXT = gettext_noop(
     "The person was or may have been a child when the exploitation began. Recruiting, "
     "transporting, transferring, harbouring or receiving a child for exploitation is "
     "trafficking even without threats, force, deception or any other 'means': do not ask "
     "for evidence of means when screening or deciding."
 )
-NOT_A_CHILD_TEXT = "The person is not treated as a child, so this child protection does not apply."
-NO_EXPLOITATION_TEXT = (
+NOT_A_CHILD_TEXT = gettext_noop(
+    "The person is not treated as a child, so this child protection does not apply."
+)
+NO_EXPLOITATION_TEXT = gettext_noop(
     "No exploitation or referral for identification is recorded, so there is no trafficking "
     "question to decide yet."
 )
 
 BASIS_LABELS = {
-    AgeBasis.BIRTH_DATE: "from an accepted birth date",
-    AgeBasis.AGE_ASSESSMENT: "by a concluded age assessment",
-    AgeBasis.ESTIMATE: "from an estimate",
-    AgeBasis.UNKNOWN: "unknown",
+    AgeBasis.BIRTH_DATE: message(gettext_noop("from an accepted birth date")),
+    AgeBasis.AGE_ASSESSMENT: message(gettext_noop("by a concluded age assessment")),
+    AgeBasis.ESTIMATE: message(gettext_noop("from an estimate")),
+    AgeBasis.UNKNOWN: message(gettext_noop("unknown")),
 }
+PRESUMPTION_ENDS = message(gettext_noop("an age assessment concludes otherwise"))
+GUARDIAN_APPOINTED = message(gettext_noop("a guardian is appointed"))
 
 PRESUMPTION_CITATIONS = (sources.IPU118_OP19_CHILD_PRESUMPTION,)
 GUARDIAN_CITATIONS = (sources.IPU118_OP19_CHILD_PROTECTION, sources.IPU145_OP17_CHILD_SENSITIVE)
@@ -96,49 +104,47 @@ def _presumption(context: RuleContext) -> Obligation:
     common = {
         "id": RULE_ID,
         "rule_id": RULE_ID,
-        "title": "Treat a person who may be a child as a child",
+        "title": message(gettext_noop("Treat a person who may be a child as a child")),
         "citations": PRESUMPTION_CITATIONS,
         "triggered_by": AGE_FACTS,
         "policy_basis": (context.policy_note("child_age_threshold_years"),),
     }
     if child.presumed:
-        text = (
-            PRESUMED_CHILD_UNKNOWN_AGE_TEXT
+        explanation = (
+            message(PRESUMED_CHILD_UNKNOWN_AGE_TEXT)
             if child.basis is AgeBasis.UNKNOWN
-            else PRESUMED_CHILD_TEXT.format(threshold=threshold)
+            else message(PRESUMED_CHILD_TEXT, threshold=threshold)
         )
         assessment_pending = (
             person.age_assessment is not None and person.age_assessment.outcome is None
         )
         return Obligation(
             status=ObligationStatus.DUE,
-            explanation=text,
-            period=Period(
-                context.facts.case_opened_on, None, "an age assessment concludes otherwise"
-            ),
-            warnings=(ASSESSMENT_PENDING_WARNING,) if assessment_pending else (),
+            explanation=explanation,
+            period=Period(context.facts.case_opened_on, None, PRESUMPTION_ENDS),
+            warnings=(message(ASSESSMENT_PENDING_WARNING),) if assessment_pending else (),
             **common,
         )
     if child.treated_as_child:
-        text = KNOWN_CHILD_TEXT.format(basis=basis)
+        explanation = message(KNOWN_CHILD_TEXT, basis=basis)
     elif child.basis is AgeBasis.ESTIMATE:
-        text = ADULT_BY_ESTIMATE_TEXT.format(threshold=threshold)
+        explanation = message(ADULT_BY_ESTIMATE_TEXT, threshold=threshold)
     else:
-        text = ADULT_TEXT.format(basis=basis, threshold=threshold)
-    return Obligation(status=ObligationStatus.NOT_APPLICABLE, explanation=text, **common)
+        explanation = message(ADULT_TEXT, basis=basis, threshold=threshold)
+    return Obligation(status=ObligationStatus.NOT_APPLICABLE, explanation=explanation, **common)
 
 
 def _guardian(context: RuleContext) -> Obligation:
     common = {
         "id": f"{RULE_ID}:guardian",
         "rule_id": RULE_ID,
-        "title": "Guardian or legal representative for the child",
+        "title": message(gettext_noop("Guardian or legal representative for the child")),
         "citations": GUARDIAN_CITATIONS,
     }
     if not context.child.treated_as_child:
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=NOT_A_CHILD_TEXT,
+            explanation=message(NOT_A_CHILD_TEXT),
             triggered_by=AGE_FACTS,
             **common,
         )
@@ -147,23 +153,23 @@ def _guardian(context: RuleContext) -> Obligation:
     if happened(appointed_on, context.on):
         return Obligation(
             status=ObligationStatus.MET,
-            explanation=GUARDIAN_MET_TEXT.format(day=appointed_on),
+            explanation=message(GUARDIAN_MET_TEXT, day=appointed_on),
             triggered_by=triggered_by,
             **common,
         )
     within_days = context.settings.child_guardian_appointment_within_days
-    explanation = GUARDIAN_TEXT
+    explanation = text(message(GUARDIAN_TEXT))
     due_on = None
     policy_basis: tuple[str, ...] = ()
     if within_days is not None:
         due_on = context.facts.case_opened_on + timedelta(days=within_days)
-        explanation += GUARDIAN_DEADLINE_TEXT.format(days=within_days)
+        explanation += message(GUARDIAN_DEADLINE_TEXT, count=within_days)
         policy_basis = (context.policy_note("child_guardian_appointment_within_days"),)
     return Obligation(
         status=deadline_status(due_on, context.on),
         explanation=explanation,
         due_on=due_on,
-        period=Period(context.facts.case_opened_on, None, "a guardian is appointed"),
+        period=Period(context.facts.case_opened_on, None, GUARDIAN_APPOINTED),
         triggered_by=triggered_by,
         policy_basis=policy_basis,
         **common,
@@ -174,13 +180,13 @@ def _best_interests(context: RuleContext) -> Obligation:
     common = {
         "id": f"{RULE_ID}:best-interests",
         "rule_id": RULE_ID,
-        "title": "Assess the child's best interests",
+        "title": message(gettext_noop("Assess the child's best interests")),
         "citations": BEST_INTERESTS_CITATIONS,
     }
     if not context.child.treated_as_child:
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=NOT_A_CHILD_TEXT,
+            explanation=message(NOT_A_CHILD_TEXT),
             triggered_by=AGE_FACTS,
             **common,
         )
@@ -188,7 +194,7 @@ def _best_interests(context: RuleContext) -> Obligation:
     if happened(assessed_on, context.on):
         return Obligation(
             status=ObligationStatus.MET,
-            explanation=BEST_INTERESTS_MET_TEXT.format(day=assessed_on),
+            explanation=message(BEST_INTERESTS_MET_TEXT, day=assessed_on),
             triggered_by=(*AGE_FACTS, "child_measures.best_interests_assessed_on"),
             **common,
         )
@@ -204,7 +210,7 @@ def _best_interests(context: RuleContext) -> Obligation:
     due_on = min(planned) if planned else None
     return Obligation(
         status=deadline_status(due_on, context.on),
-        explanation=BEST_INTERESTS_TEXT,
+        explanation=message(BEST_INTERESTS_TEXT),
         due_on=due_on,
         triggered_by=(*AGE_FACTS, "voluntary_return.planned_on", "removal.planned_on"),
         **common,
@@ -217,7 +223,7 @@ def _no_means(context: RuleContext) -> Obligation:
     common = {
         "id": f"{RULE_ID}:no-means-element",
         "rule_id": RULE_ID,
-        "title": "No 'means' element for a child",
+        "title": message(gettext_noop("No 'means' element for a child")),
         "citations": NO_MEANS_CITATIONS,
     }
     began_on = facts.exploitation.began_on
@@ -229,20 +235,20 @@ def _no_means(context: RuleContext) -> Obligation:
     if not was_child:
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=NOT_A_CHILD_TEXT,
+            explanation=message(NOT_A_CHILD_TEXT),
             triggered_by=triggered_by,
             **common,
         )
     if not context.identification.possible_victim:
         return Obligation(
             status=ObligationStatus.NOT_APPLICABLE,
-            explanation=NO_EXPLOITATION_TEXT,
+            explanation=message(NO_EXPLOITATION_TEXT),
             triggered_by=(*triggered_by, "exploitation", "identification"),
             **common,
         )
     return Obligation(
         status=ObligationStatus.DUE,
-        explanation=NO_MEANS_TEXT,
+        explanation=message(NO_MEANS_TEXT),
         triggered_by=(*triggered_by, "exploitation", "identification"),
         **common,
     )

@@ -16,9 +16,10 @@ on it (CoE art. 12(6)).
 
 from __future__ import annotations
 
+from haven.kernel.i18n import gettext_noop, message
 from haven.protection.domain import sources
 from haven.protection.domain.context import Rule, RuleContext
-from haven.protection.domain.facts import Charge
+from haven.protection.domain.facts import Charge, ChargeStatus
 from haven.protection.domain.obligations import Obligation, ObligationStatus
 from haven.protection.domain.timeline import happened
 
@@ -26,52 +27,66 @@ NON_PUNISHMENT_ID = "non-punishment"
 SMUGGLED_ID = "non-prosecution-smuggled"
 WITNESS_ID = "witness-support"
 
-COMPELLED_TEXT = (
+COMPELLED_TEXT = gettext_noop(
     "The charge '{offence}' concerns an act the person was compelled to commit as a "
     "consequence of being trafficked. Flag it to the prosecutor or court for review: the "
     "person should be protected from punishment for it."
 )
-ASK_COMPULSION_TEXT = (
+ASK_COMPULSION_TEXT = gettext_noop(
     "The charge '{offence}' may concern an act the person was made to commit while being "
     "exploited. Find out whether they were compelled, and if so flag the charge for review: "
     "victims should be protected from punishment for acts they were compelled to commit."
 )
-REVIEWED_TEXT = "The charge '{offence}' was flagged and its review recorded on {day}."
-NOT_COMPELLED_TEXT = (
+REVIEWED_TEXT = gettext_noop("The charge '{offence}' was flagged and its review recorded on {day}.")
+NOT_COMPELLED_TEXT = gettext_noop(
     "The charge '{offence}' is recorded as not compelled by trafficking. If new information "
     "suggests otherwise, record it and the charge will be flagged."
 )
-CHARGE_CLOSED_TEXT = "The charge '{offence}' was {status}; nothing to review."
-NO_LINK_TEXT = (
+# A closed charge (not live): one sentence per way it closed.
+CHARGE_CLOSED_TEXTS = {
+    ChargeStatus.DROPPED: gettext_noop("The charge '{offence}' was dropped; nothing to review."),
+    ChargeStatus.ACQUITTED: gettext_noop(
+        "The charge '{offence}' was acquitted; nothing to review."
+    ),
+}
+NO_LINK_TEXT = gettext_noop(
     "Nothing recorded links the charge '{offence}' to exploitation, and the person is not a "
     "possible victim on record."
 )
-NO_CHARGES_TEXT = "No charge or penalty is recorded against the person."
+NO_CHARGES_TEXT = gettext_noop("No charge or penalty is recorded against the person.")
 
-SMUGGLED_TEXT = (
+SMUGGLED_TEXT = gettext_noop(
     "The person was smuggled. They must not be prosecuted for having been smuggled; no such "
     "charge is recorded."
 )
-SMUGGLED_CHARGE_TEXT = (
+SMUGGLED_CHARGE_TEXT = gettext_noop(
     "The charge '{offence}' is for having been smuggled. Smuggled migrants must not be "
     "prosecuted for that: flag the charge to the prosecutor for withdrawal."
 )
-SMUGGLED_CHARGE_WARNING = "A prosecution for having been smuggled is recorded."
-NOT_SMUGGLED_TEXT = "The person is not recorded as having been smuggled."
+SMUGGLED_CHARGE_WARNING = gettext_noop("A prosecution for having been smuggled is recorded.")
+NOT_SMUGGLED_TEXT = gettext_noop("The person is not recorded as having been smuggled.")
 
-WITNESS_TEXT = (
+WITNESS_TEXT = gettext_noop(
     "The person is taking part in proceedings as a witness. Make sure they have effective "
     "witness protection and assistance throughout."
 )
-WITNESS_MET_TEXT = "Witness protection and assistance have been in place since {day}."
-NOT_WITNESS_TEXT = (
+WITNESS_MET_TEXT = gettext_noop("Witness protection and assistance have been in place since {day}.")
+NOT_WITNESS_TEXT = gettext_noop(
     "The person is not taking part in proceedings as a witness. Taking part is their choice, "
     "and their assistance does not depend on it."
 )
-CONDITIONAL_WARNING = (
+CONDITIONAL_WARNING = gettext_noop(
     "Assistance has been made to depend on the person's cooperation with the authorities. "
     "Assistance must never be conditional on the person's willingness to act as a witness: "
     "remove the condition."
+)
+
+NON_PUNISHMENT_TITLE = message(
+    gettext_noop("Review a charge for an act the person was compelled to commit")
+)
+SMUGGLED_TITLE = message(gettext_noop("No prosecution for having been smuggled"))
+WITNESS_TITLE = message(
+    gettext_noop("Witness protection and assistance; assistance never conditional")
 )
 
 NON_PUNISHMENT_CITATIONS = (sources.IPU145_OP25_NON_PUNISHMENT,)
@@ -88,7 +103,7 @@ def _non_punishment_for(context: RuleContext, charge: Charge) -> Obligation:
     common = {
         "id": f"{NON_PUNISHMENT_ID}:{charge.id}",
         "rule_id": NON_PUNISHMENT_ID,
-        "title": "Review a charge for an act the person was compelled to commit",
+        "title": NON_PUNISHMENT_TITLE,
         "citations": NON_PUNISHMENT_CITATIONS,
         "triggered_by": (
             f"{path}.status",
@@ -98,22 +113,22 @@ def _non_punishment_for(context: RuleContext, charge: Charge) -> Obligation:
     }
     offence = charge.offence
     if not charge.status.is_live:
-        text = CHARGE_CLOSED_TEXT.format(offence=offence, status=charge.status.value)
+        text = message(CHARGE_CLOSED_TEXTS[charge.status], offence=offence)
         return Obligation(status=ObligationStatus.NOT_APPLICABLE, explanation=text, **common)
     if charge.compelled_by_trafficking is False:
-        text = NOT_COMPELLED_TEXT.format(offence=offence)
+        text = message(NOT_COMPELLED_TEXT, offence=offence)
         return Obligation(status=ObligationStatus.NOT_APPLICABLE, explanation=text, **common)
     if charge.compelled_by_trafficking is None and not (
         charge.linked_to_exploitation or context.identification.possible_victim
     ):
-        text = NO_LINK_TEXT.format(offence=offence)
+        text = message(NO_LINK_TEXT, offence=offence)
         return Obligation(status=ObligationStatus.NOT_APPLICABLE, explanation=text, **common)
     if happened(charge.review_recorded_on, context.on):
-        text = REVIEWED_TEXT.format(offence=offence, day=charge.review_recorded_on)
+        text = message(REVIEWED_TEXT, offence=offence, day=charge.review_recorded_on)
         return Obligation(status=ObligationStatus.MET, explanation=text, **common)
     template = COMPELLED_TEXT if charge.compelled_by_trafficking else ASK_COMPULSION_TEXT
     return Obligation(
-        status=ObligationStatus.DUE, explanation=template.format(offence=offence), **common
+        status=ObligationStatus.DUE, explanation=message(template, offence=offence), **common
     )
 
 
@@ -123,9 +138,9 @@ def non_punishment(context: RuleContext) -> list[Obligation]:
             Obligation(
                 id=NON_PUNISHMENT_ID,
                 rule_id=NON_PUNISHMENT_ID,
-                title="Review a charge for an act the person was compelled to commit",
+                title=NON_PUNISHMENT_TITLE,
                 status=ObligationStatus.NOT_APPLICABLE,
-                explanation=NO_CHARGES_TEXT,
+                explanation=message(NO_CHARGES_TEXT),
                 citations=NON_PUNISHMENT_CITATIONS,
                 triggered_by=("charges",),
             )
@@ -135,7 +150,6 @@ def non_punishment(context: RuleContext) -> list[Obligation]:
 
 def non_prosecution_smuggled(context: RuleContext) -> list[Obligation]:
     facts = context.facts
-    title = "No prosecution for having been smuggled"
     smuggling_charges = [
         charge
         for charge in facts.charges
@@ -145,12 +159,12 @@ def non_prosecution_smuggled(context: RuleContext) -> list[Obligation]:
         Obligation(
             id=f"{SMUGGLED_ID}:{charge.id}",
             rule_id=SMUGGLED_ID,
-            title=title,
+            title=SMUGGLED_TITLE,
             status=ObligationStatus.DUE,
-            explanation=SMUGGLED_CHARGE_TEXT.format(offence=charge.offence),
+            explanation=message(SMUGGLED_CHARGE_TEXT, offence=charge.offence),
             citations=SMUGGLED_CITATIONS,
             triggered_by=(f"{_charge_path(charge)}.for_having_been_smuggled",),
-            warnings=(SMUGGLED_CHARGE_WARNING,),
+            warnings=(message(SMUGGLED_CHARGE_WARNING),),
         )
         for charge in smuggling_charges
     ]
@@ -159,10 +173,10 @@ def non_prosecution_smuggled(context: RuleContext) -> list[Obligation]:
             Obligation(
                 id=SMUGGLED_ID,
                 rule_id=SMUGGLED_ID,
-                title=title,
+                title=SMUGGLED_TITLE,
                 # A standing prohibition is "met" for as long as no such charge exists.
                 status=ObligationStatus.MET if facts.smuggled else ObligationStatus.NOT_APPLICABLE,
-                explanation=SMUGGLED_TEXT if facts.smuggled else NOT_SMUGGLED_TEXT,
+                explanation=message(SMUGGLED_TEXT if facts.smuggled else NOT_SMUGGLED_TEXT),
                 citations=SMUGGLED_CITATIONS,
                 triggered_by=("smuggled", "charges"),
             )
@@ -172,11 +186,13 @@ def non_prosecution_smuggled(context: RuleContext) -> list[Obligation]:
 
 def witness_support(context: RuleContext) -> list[Obligation]:
     proceedings = context.facts.proceedings
-    warnings = (CONDITIONAL_WARNING,) if proceedings.assistance_conditional_on_cooperation else ()
+    warnings = (
+        (message(CONDITIONAL_WARNING),) if proceedings.assistance_conditional_on_cooperation else ()
+    )
     common = {
         "id": WITNESS_ID,
         "rule_id": WITNESS_ID,
-        "title": "Witness protection and assistance; assistance never conditional",
+        "title": WITNESS_TITLE,
         "citations": WITNESS_CITATIONS,
         "triggered_by": ("proceedings",),
         "warnings": warnings,
@@ -184,17 +200,17 @@ def witness_support(context: RuleContext) -> list[Obligation]:
     if not proceedings.participates_as_witness:
         # The condition on assistance is a breach whether or not the person testifies.
         status = ObligationStatus.DUE if warnings else ObligationStatus.NOT_APPLICABLE
-        return [Obligation(status=status, explanation=NOT_WITNESS_TEXT, **common)]
+        return [Obligation(status=status, explanation=message(NOT_WITNESS_TEXT), **common)]
     protected_on = proceedings.witness_protection_in_place_on
     if happened(protected_on, context.on) and not warnings:
         return [
             Obligation(
                 status=ObligationStatus.MET,
-                explanation=WITNESS_MET_TEXT.format(day=protected_on),
+                explanation=message(WITNESS_MET_TEXT, day=protected_on),
                 **common,
             )
         ]
-    return [Obligation(status=ObligationStatus.DUE, explanation=WITNESS_TEXT, **common)]
+    return [Obligation(status=ObligationStatus.DUE, explanation=message(WITNESS_TEXT), **common)]
 
 
 NON_PUNISHMENT_RULE = Rule(

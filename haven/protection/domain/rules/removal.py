@@ -16,76 +16,87 @@ and why, so that the people who decide can see it.
 
 from __future__ import annotations
 
+from haven.kernel.i18n import Message, gettext_noop, message, ngettext_lazy, text
 from haven.protection.domain import sources
 from haven.protection.domain.context import Rule, RuleContext
 from haven.protection.domain.identification import REASONABLE_GROUNDS_EVENT
 from haven.protection.domain.obligations import Obligation, ObligationStatus, Period
-from haven.protection.domain.policy import INTERNATIONAL_RECOVERY_PERIOD_DAYS
+from haven.protection.domain.policy import (
+    INTERNATIONAL_RECOVERY_PERIOD_DAYS,
+    LengthUnit,
+    PeriodLength,
+)
 from haven.protection.domain.rules.common import period_status
 
 REMOVAL_STAY_ID = "removal-stay"
 RECOVERY_PERIOD_ID = "recovery-reflection-period"
 
-STAY_REFERRAL_PENDING_TEXT = (
+STAY_REFERRAL_PENDING_TEXT = gettext_noop(
     "The person has been referred for identification as a possible victim of trafficking and "
     "the reasonable-grounds decision is awaited. Do not remove the person from the country "
     "while it is awaited."
 )
-STAY_IDENTIFICATION_PENDING_TEXT = (
+STAY_IDENTIFICATION_PENDING_TEXT = gettext_noop(
     "There are reasonable grounds (decided {decided_on}) to believe the person is a victim of "
     "trafficking. Do not remove the person until identification is complete (the conclusive "
     "decision) and, in any case, not before the recovery and reflection period ends on "
     "{period_end}."
 )
-STAY_IDENTIFIED_TEXT = (
+STAY_IDENTIFIED_TEXT = gettext_noop(
     "Identification was completed by the conclusive decision of {concluded_on}. The person "
     "may not be removed before {stay_end}, the later of that decision and the end of the "
     "recovery and reflection period."
 )
-STAY_ENDED_TEXT = (
+STAY_ENDED_TEXT = gettext_noop(
     "The removal stay ran from {starts_on} to {ends_on} and has ended. Any return must still "
     "follow the voluntary-return safeguards."
 )
-STAY_NEGATIVE_TEXT = (
+STAY_NEGATIVE_TEXT = gettext_noop(
     "The reasonable-grounds decision of {decided_on} was negative, so the removal stay no "
     "longer applies. If the decision is reconsidered or new information appears, record it: "
     "the stay applies again while a new referral is pending."
 )
-STAY_NOT_REFERRED_TEXT = (
+STAY_NOT_REFERRED_TEXT = gettext_noop(
     "No referral for identification is recorded, so no removal stay applies yet."
 )
-REFER_REMINDER = (
+REFER_REMINDER = gettext_noop(
     "Indicators of exploitation are recorded but there is no referral for identification. "
     "Consider referring the person: a removal now could return a victim before anyone has "
     "looked at their case."
 )
-PLANNED_REMOVAL_WARNING = (
-    "A removal is planned for {planned_on}, while {what} applies. It may not be carried out."
+# One full sentence for each period, so that translators never assemble one.
+PLANNED_REMOVAL_DURING_STAY_WARNING = gettext_noop(
+    "A removal is planned for {planned_on}, while the removal stay applies. It may not be "
+    "carried out."
 )
-STAY_LABEL = "the removal stay"
-PERIOD_LABEL = "the recovery and reflection period"
+PLANNED_REMOVAL_DURING_PERIOD_WARNING = gettext_noop(
+    "A removal is planned for {planned_on}, while the recovery and reflection period applies. "
+    "It may not be carried out."
+)
 
-PERIOD_RUNNING_TEXT = (
+PERIOD_RUNNING_TEXT = gettext_noop(
     "Reasonable grounds were found on {starts_on}. The person has a recovery and reflection "
     "period until at least {ends_on} to recover, escape the influence of the traffickers and "
     "decide, free from pressure, whether to cooperate with the authorities. Their stay is "
     "authorised during the period, no expulsion may be enforced, and assistance continues."
 )
-PERIOD_UNTIL_DECISION_TEXT = (
-    " Under this jurisdiction's policy the period lasts until the conclusive decision if that "
+PERIOD_UNTIL_DECISION_TEXT = gettext_noop(
+    "Under this jurisdiction's policy the period lasts until the conclusive decision if that "
     "comes later."
 )
-PERIOD_MINIMUM_TEXT = (
-    " The international minimum is {minimum} days; this jurisdiction sets {policy_length}."
+PERIOD_MINIMUM_TEXT = gettext_noop(
+    "The international minimum is {minimum}; this jurisdiction sets {policy_length}."
 )
-PERIOD_ENDED_TEXT = (
+DAYS_LENGTH = ngettext_lazy("{count} day", "{count} days")
+MONTHS_LENGTH = ngettext_lazy("{count} month", "{count} months")
+PERIOD_ENDED_TEXT = gettext_noop(
     "The recovery and reflection period ran from {starts_on} to {ends_on} and has ended."
 )
-PERIOD_NOT_STARTED_TEXT = (
+PERIOD_NOT_STARTED_TEXT = gettext_noop(
     "The recovery and reflection period starts on the day of a positive reasonable-grounds "
     "decision; none is recorded yet."
 )
-PERIOD_NEGATIVE_TEXT = (
+PERIOD_NEGATIVE_TEXT = gettext_noop(
     "The reasonable-grounds decision of {decided_on} was negative, so no recovery and "
     "reflection period applies."
 )
@@ -104,10 +115,17 @@ IDENTIFICATION_FACTS = (
 )
 
 
-def _planned_removal_warnings(context: RuleContext, period: Period, what: str) -> tuple[str, ...]:
+def _length(length: PeriodLength) -> Message:
+    template = DAYS_LENGTH if length.unit is LengthUnit.DAYS else MONTHS_LENGTH
+    return message(template, count=length.amount)
+
+
+def _planned_removal_warnings(
+    context: RuleContext, period: Period, template: str
+) -> tuple[Message, ...]:
     planned_on = context.facts.removal.planned_on
     if planned_on is not None and planned_on >= context.on and period.covers(planned_on):
-        return (PLANNED_REMOVAL_WARNING.format(planned_on=planned_on, what=what),)
+        return (message(template, planned_on=planned_on),)
     return ()
 
 
@@ -116,7 +134,9 @@ def removal_stay(context: RuleContext) -> list[Obligation]:
     common = {
         "id": REMOVAL_STAY_ID,
         "rule_id": REMOVAL_STAY_ID,
-        "title": "No removal while identification is pending or during the recovery period",
+        "title": message(
+            gettext_noop("No removal while identification is pending or during the recovery period")
+        ),
         "citations": REMOVAL_STAY_CITATIONS,
         "triggered_by": IDENTIFICATION_FACTS,
     }
@@ -124,15 +144,17 @@ def removal_stay(context: RuleContext) -> list[Obligation]:
     if stay is None:
         if state.reasonable_grounds_negative:
             assert state.reasonable_grounds is not None
-            text = STAY_NEGATIVE_TEXT.format(decided_on=state.reasonable_grounds.decided_on)
-            warnings: tuple[str, ...] = ()
+            explanation = message(
+                STAY_NEGATIVE_TEXT, decided_on=state.reasonable_grounds.decided_on
+            )
+            warnings: tuple[Message, ...] = ()
         else:
-            text = STAY_NOT_REFERRED_TEXT
-            warnings = (REFER_REMINDER,) if state.exploitation_recorded else ()
+            explanation = message(STAY_NOT_REFERRED_TEXT)
+            warnings = (message(REFER_REMINDER),) if state.exploitation_recorded else ()
         return [
             Obligation(
                 status=ObligationStatus.NOT_APPLICABLE,
-                explanation=text,
+                explanation=explanation,
                 warnings=warnings,
                 **common,
             )
@@ -141,18 +163,22 @@ def removal_stay(context: RuleContext) -> list[Obligation]:
     policy_basis = [context.policy_note("removal_stay_until_identification_complete")]
     running = stay.covers(context.on)
     if not running:
-        text = STAY_ENDED_TEXT.format(starts_on=stay.starts_on, ends_on=stay.ends_on)
+        assert stay.ends_on is not None
+        explanation = message(STAY_ENDED_TEXT, starts_on=stay.starts_on, ends_on=stay.ends_on)
     elif stay.ends_with == REASONABLE_GROUNDS_EVENT:
-        text = STAY_REFERRAL_PENDING_TEXT
+        explanation = message(STAY_REFERRAL_PENDING_TEXT)
     elif state.conclusive_grounds is None:
         assert state.reasonable_grounds is not None and state.recovery_period is not None
-        text = STAY_IDENTIFICATION_PENDING_TEXT.format(
+        explanation = message(
+            STAY_IDENTIFICATION_PENDING_TEXT,
             decided_on=state.reasonable_grounds.decided_on,
             period_end=state.recovery_period.ends_on,
         )
     else:
-        text = STAY_IDENTIFIED_TEXT.format(
-            concluded_on=state.conclusive_grounds.decided_on, stay_end=stay.ends_on
+        explanation = message(
+            STAY_IDENTIFIED_TEXT,
+            concluded_on=state.conclusive_grounds.decided_on,
+            stay_end=stay.ends_on,
         )
     if state.recovery_period is not None and state.reasonable_grounds is not None:
         policy_basis.append(
@@ -161,9 +187,13 @@ def removal_stay(context: RuleContext) -> list[Obligation]:
     return [
         Obligation(
             status=period_status(running),
-            explanation=text,
+            explanation=explanation,
             period=stay,
-            warnings=_planned_removal_warnings(context, stay, STAY_LABEL) if running else (),
+            warnings=(
+                _planned_removal_warnings(context, stay, PLANNED_REMOVAL_DURING_STAY_WARNING)
+                if running
+                else ()
+            ),
             policy_basis=tuple(policy_basis),
             **common,
         )
@@ -175,7 +205,7 @@ def recovery_reflection_period(context: RuleContext) -> list[Obligation]:
     common = {
         "id": RECOVERY_PERIOD_ID,
         "rule_id": RECOVERY_PERIOD_ID,
-        "title": "Recovery and reflection period",
+        "title": message(gettext_noop("Recovery and reflection period")),
         "citations": RECOVERY_PERIOD_CITATIONS,
         "triggered_by": ("identification.reasonable_grounds", "identification.conclusive_grounds"),
     }
@@ -183,32 +213,46 @@ def recovery_reflection_period(context: RuleContext) -> list[Obligation]:
     if period is None:
         if state.reasonable_grounds_negative:
             assert state.reasonable_grounds is not None
-            text = PERIOD_NEGATIVE_TEXT.format(decided_on=state.reasonable_grounds.decided_on)
+            explanation = message(
+                PERIOD_NEGATIVE_TEXT, decided_on=state.reasonable_grounds.decided_on
+            )
         else:
-            text = PERIOD_NOT_STARTED_TEXT
-        return [Obligation(status=ObligationStatus.NOT_APPLICABLE, explanation=text, **common)]
+            explanation = message(PERIOD_NOT_STARTED_TEXT)
+        return [
+            Obligation(status=ObligationStatus.NOT_APPLICABLE, explanation=explanation, **common)
+        ]
 
     settings_at_start = context.policy.settings_on(period.starts_on)
     running = period.covers(context.on)
+    assert period.ends_on is not None
     if running:
-        text = PERIOD_RUNNING_TEXT.format(starts_on=period.starts_on, ends_on=period.ends_on)
+        explanation = text(
+            message(PERIOD_RUNNING_TEXT, starts_on=period.starts_on, ends_on=period.ends_on)
+        )
         if period.ends_with is not None:
-            text += PERIOD_UNTIL_DECISION_TEXT
+            explanation += message(PERIOD_UNTIL_DECISION_TEXT)
         if settings_at_start.recovery_reflection_period.shortest_in_days() > (
             INTERNATIONAL_RECOVERY_PERIOD_DAYS
         ):
-            text += PERIOD_MINIMUM_TEXT.format(
-                minimum=INTERNATIONAL_RECOVERY_PERIOD_DAYS,
-                policy_length=settings_at_start.recovery_reflection_period,
+            explanation += message(
+                PERIOD_MINIMUM_TEXT,
+                minimum=message(DAYS_LENGTH, count=INTERNATIONAL_RECOVERY_PERIOD_DAYS),
+                policy_length=_length(settings_at_start.recovery_reflection_period),
             )
     else:
-        text = PERIOD_ENDED_TEXT.format(starts_on=period.starts_on, ends_on=period.ends_on)
+        explanation = text(
+            message(PERIOD_ENDED_TEXT, starts_on=period.starts_on, ends_on=period.ends_on)
+        )
     return [
         Obligation(
             status=period_status(running),
-            explanation=text,
+            explanation=explanation,
             period=period,
-            warnings=_planned_removal_warnings(context, period, PERIOD_LABEL) if running else (),
+            warnings=(
+                _planned_removal_warnings(context, period, PLANNED_REMOVAL_DURING_PERIOD_WARNING)
+                if running
+                else ()
+            ),
             policy_basis=(
                 context.policy_note("recovery_reflection_period", period.starts_on),
                 context.policy_note(

@@ -14,6 +14,7 @@ no date; that deadline is Haven's reading of "backed by".
 
 from __future__ import annotations
 
+from haven.kernel.i18n import gettext_noop, message, text
 from haven.protection.domain import sources
 from haven.protection.domain.context import Rule, RuleContext
 from haven.protection.domain.facts import ResidencePermitDecision
@@ -23,29 +24,38 @@ from haven.protection.domain.timeline import happened
 
 RULE_ID = "residence-permit"
 
-CONSIDER_TEXT = (
+CONSIDER_TEXT = gettext_noop(
     "Consider a renewable residence permit for the person, where their stay is necessary "
     "because of their personal situation or for their cooperation with the authorities in "
     "an investigation or proceedings. Decide before the recovery and reflection period ends "
     "on {due_on}, so that the person's stay remains lawful after it."
 )
-CHILD_TEXT = " For a child, the permit is decided in the child's best interests."
-DECIDED_TEXT = "A residence permit was considered: {decision} on {decided_on}."
-NATIONAL_TEXT = (
+CHILD_TEXT = gettext_noop("For a child, the permit is decided in the child's best interests.")
+DECIDED_TEXTS = {
+    ResidencePermitDecision.GRANTED: gettext_noop(
+        "A residence permit was considered: granted on {decided_on}."
+    ),
+    ResidencePermitDecision.REFUSED: gettext_noop(
+        "A residence permit was considered: refused on {decided_on}."
+    ),
+}
+NATIONAL_TEXT = gettext_noop(
     "The person is a national of the country where the case is, so no residence permit is needed."
 )
-NO_GROUNDS_TEXT = (
+NO_GROUNDS_TEXT = gettext_noop(
     "A residence permit is considered once there are reasonable grounds to believe the person "
     "is a victim; no positive reasonable-grounds decision is recorded."
 )
-NEGATIVE_TEXT = (
+NEGATIVE_TEXT = gettext_noop(
     "The conclusive decision was negative, so a residence permit as a victim is not owed. "
     "Other grounds for staying, including asylum, are not affected."
 )
-ASYLUM_WARNING = (
+ASYLUM_WARNING = gettext_noop(
     "The person has sought asylum. A permit as a victim of trafficking is without prejudice "
     "to the right to seek and enjoy asylum: one must not be made to replace the other."
 )
+
+TITLE = message(gettext_noop("Consider a residence permit"))
 
 CITATIONS = (
     sources.IPU118_OP21_RESIDENCE,
@@ -59,13 +69,13 @@ def derive(context: RuleContext) -> list[Obligation]:
     state = context.identification
     facts = context.facts
     citations = CITATIONS + (CHILD_CITATIONS if context.child.treated_as_child else ())
-    common = {"id": RULE_ID, "rule_id": RULE_ID, "title": "Consider a residence permit"}
+    common = {"id": RULE_ID, "rule_id": RULE_ID, "title": TITLE}
     permit = facts.residence_permit
     if not context.foreign_national:
         return [
             Obligation(
                 status=ObligationStatus.NOT_APPLICABLE,
-                explanation=NATIONAL_TEXT,
+                explanation=message(NATIONAL_TEXT),
                 citations=citations,
                 triggered_by=("person.nationalities", "jurisdiction_country"),
                 **common,
@@ -79,9 +89,7 @@ def derive(context: RuleContext) -> list[Obligation]:
         return [
             Obligation(
                 status=ObligationStatus.MET,
-                explanation=DECIDED_TEXT.format(
-                    decision=permit.decision.value, decided_on=permit.decided_on
-                ),
+                explanation=message(DECIDED_TEXTS[permit.decision], decided_on=permit.decided_on),
                 citations=citations,
                 triggered_by=("residence_permit",),
                 **common,
@@ -91,7 +99,7 @@ def derive(context: RuleContext) -> list[Obligation]:
         return [
             Obligation(
                 status=ObligationStatus.NOT_APPLICABLE,
-                explanation=NEGATIVE_TEXT,
+                explanation=message(NEGATIVE_TEXT),
                 citations=citations,
                 triggered_by=("identification.conclusive_grounds",),
                 **common,
@@ -101,24 +109,24 @@ def derive(context: RuleContext) -> list[Obligation]:
         return [
             Obligation(
                 status=ObligationStatus.NOT_APPLICABLE,
-                explanation=NO_GROUNDS_TEXT,
+                explanation=message(NO_GROUNDS_TEXT),
                 citations=citations,
                 triggered_by=("identification.reasonable_grounds",),
                 **common,
             )
         ]
     due_on = state.recovery_period.ends_on
-    text = CONSIDER_TEXT.format(due_on=due_on)
+    explanation = text(message(CONSIDER_TEXT, due_on=due_on))
     if context.child.treated_as_child:
-        text += CHILD_TEXT
+        explanation += message(CHILD_TEXT)
     return [
         Obligation(
             status=deadline_status(due_on, context.on),
-            explanation=text,
+            explanation=explanation,
             citations=citations,
             due_on=due_on,
             triggered_by=("identification.reasonable_grounds", "residence_permit"),
-            warnings=(ASYLUM_WARNING,) if facts.person.asylum_sought else (),
+            warnings=(message(ASYLUM_WARNING),) if facts.person.asylum_sought else (),
             **common,
         )
     ]

@@ -15,6 +15,7 @@ The engine lists what is missing before a return; people decide whether it happe
 
 from __future__ import annotations
 
+from haven.kernel.i18n import Message, gettext_noop, message
 from haven.protection.domain import sources
 from haven.protection.domain.context import Rule, RuleContext
 from haven.protection.domain.obligations import Obligation, ObligationStatus
@@ -23,37 +24,44 @@ from haven.protection.domain.timeline import happened
 
 RULE_ID = "voluntary-return"
 
-RETURN_TEXT = (
+RETURN_TEXT = gettext_noop(
     "A return of the person to their country is requested or planned. It may go ahead only if "
     "it is voluntary and safe. Still missing: {missing}."
 )
-READY_TEXT = (
+READY_TEXT = gettext_noop(
     "The return safeguards are in place: the person's free and informed agreement, a risk "
-    "assessment{child_part}, an offer of consular access and arranged reintegration support."
+    "assessment, an offer of consular access and arranged reintegration support."
 )
-NO_RETURN_TEXT = "No return is requested or planned."
-NOT_VICTIM_TEXT = (
+READY_CHILD_TEXT = gettext_noop(
+    "The return safeguards are in place: the person's free and informed agreement, a risk "
+    "assessment and of the child's best interests, an offer of consular access and arranged "
+    "reintegration support."
+)
+NO_RETURN_TEXT = gettext_noop("No return is requested or planned.")
+NOT_VICTIM_TEXT = gettext_noop(
     "The person is not a possible victim on record, so the return safeguards for victims do not "
     "apply; other protections against return, such as asylum, are not affected."
 )
-MISSING_CONSENT = "the person's free and informed agreement to return"
-MISSING_RISK = "a risk assessment of the return"
-MISSING_BEST_INTERESTS = "an assessment of the child's best interests"
-MISSING_CONSULAR = "an offer of access to the person's consular representatives"
-MISSING_REINTEGRATION = "reintegration support in the country of return"
-ENFORCED_REMOVAL_WARNING = (
+MISSING_CONSENT = gettext_noop("the person's free and informed agreement to return")
+MISSING_RISK = gettext_noop("a risk assessment of the return")
+MISSING_BEST_INTERESTS = gettext_noop("an assessment of the child's best interests")
+MISSING_CONSULAR = gettext_noop("an offer of access to the person's consular representatives")
+MISSING_REINTEGRATION = gettext_noop("reintegration support in the country of return")
+ENFORCED_REMOVAL_WARNING = gettext_noop(
     "The authorities plan a removal on {planned_on}. The return of a victim should be "
     "voluntary; make sure the person agrees and the safeguards are in place."
 )
-REFUSED_WARNING = "The person has not agreed to return."
-CHILD_RISK_WARNING = (
+REFUSED_WARNING = gettext_noop("The person has not agreed to return.")
+CHILD_RISK_WARNING = gettext_noop(
     "A child is not returned if the risk and security assessment shows that return is not in "
     "their best interests."
 )
-CONSULAR_CAUTION_WARNING = (
+CONSULAR_CAUTION_WARNING = gettext_noop(
     "The person has sought asylum or fears their own State: offer consular access, never "
     "impose it, and share nothing without their informed consent."
 )
+
+TITLE = message(gettext_noop("Return only if voluntary and safe"))
 
 CITATIONS = (
     sources.IPU118_OP17_VOLUNTARY_RETURN,
@@ -73,7 +81,7 @@ def derive(context: RuleContext) -> list[Obligation]:
     common = {
         "id": RULE_ID,
         "rule_id": RULE_ID,
-        "title": "Return only if voluntary and safe",
+        "title": TITLE,
         "citations": citations,
     }
     planned = [day for day in (request.planned_on, facts.removal.planned_on) if day is not None]
@@ -81,7 +89,7 @@ def derive(context: RuleContext) -> list[Obligation]:
         return [
             Obligation(
                 status=ObligationStatus.NOT_APPLICABLE,
-                explanation=NO_RETURN_TEXT,
+                explanation=message(NO_RETURN_TEXT),
                 triggered_by=("voluntary_return", "removal.planned_on"),
                 **common,
             )
@@ -90,34 +98,34 @@ def derive(context: RuleContext) -> list[Obligation]:
         return [
             Obligation(
                 status=ObligationStatus.NOT_APPLICABLE,
-                explanation=NOT_VICTIM_TEXT,
+                explanation=message(NOT_VICTIM_TEXT),
                 triggered_by=("exploitation", "identification"),
                 **common,
             )
         ]
 
     on = context.on
-    missing = []
+    missing: list[Message] = []
     if request.voluntary is not True:
-        missing.append(MISSING_CONSENT)
+        missing.append(message(MISSING_CONSENT))
     if not happened(request.risk_assessment_completed_on, on):
-        missing.append(MISSING_RISK)
+        missing.append(message(MISSING_RISK))
     if child and not happened(facts.child_measures.best_interests_assessed_on, on):
-        missing.append(MISSING_BEST_INTERESTS)
+        missing.append(message(MISSING_BEST_INTERESTS))
     if not happened(request.consular_access_offered_on, on):
-        missing.append(MISSING_CONSULAR)
+        missing.append(message(MISSING_CONSULAR))
     if not happened(request.reintegration_support_arranged_on, on):
-        missing.append(MISSING_REINTEGRATION)
+        missing.append(message(MISSING_REINTEGRATION))
 
-    warnings = []
+    warnings: list[Message] = []
     if facts.removal.planned_on is not None and facts.removal.planned_on >= on:
-        warnings.append(ENFORCED_REMOVAL_WARNING.format(planned_on=facts.removal.planned_on))
+        warnings.append(message(ENFORCED_REMOVAL_WARNING, planned_on=facts.removal.planned_on))
     if request.voluntary is False:
-        warnings.append(REFUSED_WARNING)
+        warnings.append(message(REFUSED_WARNING))
     if child:
-        warnings.append(CHILD_RISK_WARNING)
+        warnings.append(message(CHILD_RISK_WARNING))
     if facts.person.asylum_sought or facts.person.fears_own_state:
-        warnings.append(CONSULAR_CAUTION_WARNING)
+        warnings.append(message(CONSULAR_CAUTION_WARNING))
 
     due_on = min(planned) if planned else None
     triggered_by = ("voluntary_return", "removal.planned_on", "child_measures")
@@ -125,9 +133,7 @@ def derive(context: RuleContext) -> list[Obligation]:
         return [
             Obligation(
                 status=ObligationStatus.MET,
-                explanation=READY_TEXT.format(
-                    child_part=" and of the child's best interests" if child else ""
-                ),
+                explanation=message(READY_CHILD_TEXT if child else READY_TEXT),
                 due_on=due_on,
                 triggered_by=triggered_by,
                 warnings=tuple(warnings),
@@ -137,7 +143,7 @@ def derive(context: RuleContext) -> list[Obligation]:
     return [
         Obligation(
             status=deadline_status(due_on, on),
-            explanation=RETURN_TEXT.format(missing="; ".join(missing)),
+            explanation=message(RETURN_TEXT, missing=missing),
             due_on=due_on,
             triggered_by=triggered_by,
             warnings=tuple(warnings),
