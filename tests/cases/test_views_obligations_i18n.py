@@ -163,7 +163,8 @@ def test_the_api_answers_in_the_requested_language_with_stable_ids(
     assert stay_fr["title"] == FRENCH[STAY_TITLE]
     assert stay_en["title"] == STAY_TITLE
     assert stay_fr["explanation"].startswith("Motifs raisonnables reconnus le ")
-    assert stay_fr["period_ends_with"] == stay_en["period_ends_with"]  # not translated here
+    assert stay_en["period_ends_with"] == "the conclusive-grounds decision"
+    assert stay_fr["period_ends_with"] == "la décision définitive"  # the shipped catalogue
     assert [o["id"] for o in french.json()] == [o["id"] for o in english.json()]
 
 
