@@ -10,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from haven.accounts import access
 from haven.audit.models import AuditAction
@@ -107,7 +108,7 @@ MINIMUM_NAME_SCORE = 0.55
 
 
 MATCHED_ON_LABELS = {
-    "name": _("name"),
+    "name": pgettext_lazy("a person's", "name"),
     "phone": _("phone number"),
     "document": _("document number"),
 }
