@@ -106,8 +106,14 @@ def blocking_stats(output: common.RunOutput, job: str, truth) -> dict:
     from splink import DuckDBAPI, Linker
 
     from bench.linkage.systems.splink_blocking import blocked_stats
+    from haven.tracing.domain import features
     from haven.tracing.domain import settings as model
     from haven.tracing.domain.engine import input_tables
+
+    # Untimed, after the run: normalise names in this process. Forking workers from
+    # a process that now holds the whole run would exceed the harness's
+    # address-space limit (--mem-limit-gb), which each child inherits.
+    features.PARALLEL_MIN_RECORDS = len(output.context[0]) + 1
 
     left_records, right_records = output.context
     con = duckdb.connect()

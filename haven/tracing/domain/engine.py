@@ -73,7 +73,8 @@ import pyarrow as pa
 from splink import Linker
 
 from haven.tracing.domain import settings as model
-from haven.tracing.domain.features import RecordRole, features_table
+from haven.tracing.domain.blocking import DEDUPE_CAPS, LINK_CAPS, with_blocking_keys
+from haven.tracing.domain.features import RecordRole, features_table, with_hashed_arrays
 from haven.tracing.domain.records import LinkageRecord, ProgressCallback
 from haven.tracing.domain.settings import (
     ATTRIBUTES,
@@ -169,7 +170,7 @@ class Training:
     seed: int = 42
     # u by random sampling: the pairs sampled, the data size below which priors
     # stay, and the weight of the prior in pseudo-pairs.
-    u_max_pairs: float = 2e6
+    u_max_pairs: float = 1e6
     min_pairs_for_u: int = 10_000
     u_prior_strength: float = 10_000.0
     # m by EM when there are no reviewed pairs.
@@ -255,7 +256,7 @@ def dedupe(
     if not records:
         return []
     report = progress or _no_progress
-    tables = [(features_table(records, RecordRole.PERSON, progress=report), PERSONS_DATASET)]
+    tables = _dedupe_tables(records, report)
     with _trained_run(
         Job.DEDUPE, tables, backend, spark_session, labelled_pairs, training, report
     ) as (inputs, trained):
@@ -269,6 +270,7 @@ def dedupe(
             f"select unique_id_l as left_id, unique_id_r as right_id, {_RESULT_COLUMNS}"
             " from {this}"
         ).as_record_list()
+    report(CLUSTERING_STAGE, 0, None)
     links = _dedupe_links(rows, trained.parameters, threshold)
     clusters = _clusters([record.id for record in records], links)
     report(CLUSTERING_STAGE, len(clusters), len(clusters))
@@ -310,11 +312,37 @@ def train_dedupe(
     _check_backend(backend)
     _check_unique_ids(records, "input")
     report = progress or _no_progress
-    tables = [(features_table(records, RecordRole.PERSON, progress=report), PERSONS_DATASET)]
+    tables = _dedupe_tables(records, report)
     with _trained_run(
         Job.DEDUPE, tables, backend, spark_session, labelled_pairs, training, report
     ) as (_, trained):
         return trained
+
+
+def input_tables(
+    job: Job,
+    records: Sequence[LinkageRecord],
+    found_records: Sequence[LinkageRecord] = (),
+    *,
+    progress: ProgressCallback | None = None,
+) -> list[pa.Table]:
+    """The tables Splink reads for a job: each record's features and blocking keys
+    (``records`` are the reports of a link job, or the persons to de-duplicate)."""
+    report = progress or _no_progress
+    if job is Job.LINK:
+        tables = [
+            features_table(records, RecordRole.MISSING, progress=report),
+            features_table(found_records, RecordRole.FOUND, progress=report),
+        ]
+    else:
+        tables = [features_table(records, RecordRole.PERSON, progress=report)]
+    # Blocking keys from the names as text, then the compared arrays as numbers;
+    # the pair keys have served their purpose and are left out.
+    caps = LINK_CAPS if job is Job.LINK else DEDUPE_CAPS
+    return [
+        with_hashed_arrays(table).drop_columns(["name_pair_keys"])
+        for table in with_blocking_keys(tables, caps)
+    ]
 
 
 def _link_tables(
@@ -322,10 +350,15 @@ def _link_tables(
     found_records: Sequence[LinkageRecord],
     progress: ProgressCallback,
 ) -> list[tuple[pa.Table, str]]:
-    return [
-        (features_table(missing_records, RecordRole.MISSING, progress=progress), MISSING_DATASET),
-        (features_table(found_records, RecordRole.FOUND, progress=progress), FOUND_DATASET),
-    ]
+    missing, found = input_tables(Job.LINK, missing_records, found_records, progress=progress)
+    return [(missing, MISSING_DATASET), (found, FOUND_DATASET)]
+
+
+def _dedupe_tables(
+    records: Sequence[LinkageRecord], progress: ProgressCallback
+) -> list[tuple[pa.Table, str]]:
+    [persons] = input_tables(Job.DEDUPE, records, progress=progress)
+    return [(persons, PERSONS_DATASET)]
 
 
 @contextlib.contextmanager

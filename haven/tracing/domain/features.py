@@ -41,7 +41,8 @@ rule that nobody is found before they went missing.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -129,6 +130,7 @@ def birth_years(record: LinkageRecord) -> BirthYears | None:
     )
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalise_place(text: str) -> str:
     """A place name in the same lowercase Latin as names (Tripoli, TRIPOLI → tripoli)."""
     return normalise_name(text)
@@ -144,47 +146,78 @@ def _distinct(values: Iterable[str]) -> list[str] | None:
     return found or None
 
 
-def name_columns(names: Sequence[str]) -> dict[str, Any]:
-    """The name columns of a record with these names (all scripts pooled)."""
+@dataclass(frozen=True)
+class _NameParts:
+    """What one name contributes to a record's name columns."""
+
+    canonical: tuple[str, ...]
+    phonetic: tuple[str, ...]
+    sorted_canonical: str
+    keys: frozenset[str]
+    skeleton: str
+    unlisted: bool
+
+
+# Names repeat (namesakes, one person's records): each is computed once.
+@functools.lru_cache(maxsize=262_144)
+def _computed_name_parts(name: str) -> _NameParts | None:
+    features = name_features(name)
+    if not features.tokens:
+        return None
+    kept = [index for index, token in enumerate(features.tokens) if len(token) >= MIN_TOKEN_LENGTH]
+    canonical = tuple(features.canonical_tokens[index] for index in kept)
+    return _NameParts(
+        canonical=canonical,
+        phonetic=tuple(features.phonetic_keys[index] for index in kept),
+        sorted_canonical=features.sorted_canonical,
+        keys=search_keys_for_tokens(features.tokens),
+        skeleton=" ".join(sorted(token_key(token) for token in canonical)),
+        unlisted=any(token not in VARIANT_GROUPS for token in canonical),
+    )
+
+
+def name_columns(
+    names: Sequence[str], computed: Mapping[str, _NameParts | None] | None = None
+) -> dict[str, Any]:
+    """The name columns of a record with these names (all scripts pooled);
+    ``computed``: names already computed (by ``features_table``'s workers)."""
     canonical: list[str] = []
     phonetic: list[str] = []
     full_keys: list[str] = []
     keys: set[str] = set()
-    first: str | None = None
-    first_unlisted: bool | None = None
+    first: _NameParts | None = None
     for name in names:
-        features = name_features(name)
-        if not features.tokens:
+        parts = computed[name] if computed is not None else _computed_name_parts(name)
+        if parts is None:
             continue
-        kept = [
-            index for index, token in enumerate(features.tokens) if len(token) >= MIN_TOKEN_LENGTH
-        ]
-        canonical.extend(features.canonical_tokens[index] for index in kept)
-        phonetic.extend(features.phonetic_keys[index] for index in kept)
-        full_keys.append(features.sorted_canonical)
-        keys.update(search_keys_for_tokens(features.tokens))
+        canonical.extend(parts.canonical)
+        phonetic.extend(parts.phonetic)
+        full_keys.append(parts.sorted_canonical)
+        keys.update(parts.keys)
         if first is None:
-            first_canonical = [features.canonical_tokens[index] for index in kept]
-            first = " ".join(sorted(token_key(token) for token in first_canonical))
-            first_unlisted = any(token not in VARIANT_GROUPS for token in first_canonical)
+            first = parts
     return {
         "name_canonical": _distinct(canonical),
         "name_phonetic": _distinct(phonetic),
         "name_full_keys": _distinct(full_keys),
-        "name_skeleton": first or None,
-        "name_unlisted": first_unlisted,
+        "name_skeleton": (first.skeleton or None) if first else None,
+        "name_unlisted": first.unlisted if first else None,
         "name_keys": _distinct(key for key in keys if PAIR_KEY_SEPARATOR not in key),
         "name_pair_keys": _distinct(key for key in keys if PAIR_KEY_SEPARATOR in key),
     }
 
 
-def record_features(record: LinkageRecord, role: RecordRole) -> dict[str, Any]:
+def record_features(
+    record: LinkageRecord,
+    role: RecordRole,
+    computed_names: Mapping[str, _NameParts | None] | None = None,
+) -> dict[str, Any]:
     """One row of the table Splink reads (see ``FEATURE_SCHEMA``)."""
     born = birth_years(record)
     places = [normalise_place(place) for place in (record.place, *record.route) if place]
     event = record.event_date
     row: dict[str, Any] = {"unique_id": record.id}
-    row.update(name_columns(record.names))
+    row.update(name_columns(record.names, computed_names))
     row.update(
         {
             "birth_year_lo": born.lowest if born else None,
@@ -233,6 +266,51 @@ FEATURE_SCHEMA = pa.schema(
     ]
 )
 
+# From this many records on, names are normalised by worker processes, one per
+# core: normalising is pure Python, most of the time of a large run.
+PARALLEL_MIN_RECORDS = 50_000
+MAX_WORKERS = 4
+NAMES_PER_TASK = 5_000
+
+
+def _names_parts_list(names: list[str]) -> list[_NameParts | None]:
+    return [_computed_name_parts(name) for name in names]
+
+
+def _names_in_parallel(
+    records: Sequence[LinkageRecord],
+) -> dict[str, _NameParts | None] | None:
+    """The name parts of every name of the records, computed by worker processes
+    (``None`` on one core, or off the main thread).
+
+    Workers are forked: they inherit the variant index and run only the pure
+    Python of name normalisation, never touching the state of the caller's other
+    threads (``spawn`` would re-import the caller's main script, which a script
+    without a ``__main__`` guard does not survive).
+    """
+    import multiprocessing
+    import os
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    if threading.current_thread() is not threading.main_thread():
+        # Forking a threaded server (a web request runs on a worker thread)
+        # can copy a lock another thread holds: stay in this process.
+        return None
+    workers = min(MAX_WORKERS, len(os.sched_getaffinity(0)))
+    if workers < 2:
+        return None
+    names = sorted({name for record in records for name in record.names})
+    chunks = [
+        names[start : start + NAMES_PER_TASK] for start in range(0, len(names), NAMES_PER_TASK)
+    ]
+    computed: dict[str, _NameParts | None] = {}
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for chunk, parts in zip(chunks, pool.map(_names_parts_list, chunks), strict=True):
+            computed.update(zip(chunk, parts, strict=True))
+    return computed
+
+
 FEATURES_STAGE = "features"
 PROGRESS_EVERY_RECORDS = 10_000
 
@@ -244,10 +322,52 @@ def features_table(
     progress: Callable[[str, int, int | None], None] | None = None,
 ) -> pa.Table:
     """The Arrow table of ``record_features`` for every record, in ``FEATURE_SCHEMA``."""
+    computed = _names_in_parallel(records) if len(records) >= PARALLEL_MIN_RECORDS else None
     rows = []
     total = len(records)
     for done, record in enumerate(records, start=1):
-        rows.append(record_features(record, role))
+        rows.append(record_features(record, role, computed))
         if progress is not None and (done % PROGRESS_EVERY_RECORDS == 0 or done == total):
             progress(FEATURES_STAGE, done, total)
     return pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA)
+
+
+# Arrays that Splink compares item by item: as 64-bit hashes (DuckDB's ``hash`` of
+# the text), since the comparisons, run for every pair of records compared, are
+# about twice as fast on integers as on strings.
+HASHED_ARRAY_COLUMNS = (
+    "name_canonical",
+    "name_phonetic",
+    "name_full_keys",
+    "name_keys",
+    "nationalities",
+    "places",
+)
+
+
+def with_hashed_arrays(table: pa.Table) -> pa.Table:
+    """``table`` with each of ``HASHED_ARRAY_COLUMNS`` as an array of 64-bit hashes.
+
+    The hash is a pure function of the text (DuckDB's), so records hashed in
+    separate calls, or compared on Spark, still share their items.
+    """
+    import duckdb
+
+    connection = duckdb.connect()
+    try:
+        connection.register("features", table.select(HASHED_ARRAY_COLUMNS))
+        hashed = connection.sql(
+            "select "
+            + ", ".join(
+                f"list_transform({column}, lambda item: (hash(item) >> 1)::bigint) as {column}"
+                for column in HASHED_ARRAY_COLUMNS
+            )
+            + " from features"
+        ).to_arrow_table()
+    finally:
+        connection.close()
+    for column in HASHED_ARRAY_COLUMNS:
+        table = table.set_column(
+            table.schema.get_field_index(column), column, hashed.column(column)
+        )
+    return table

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -256,6 +257,8 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _AGE = re.compile(r"(\d{1,3})(?:\s*-\s*(\d{1,3}))?")
 
 
+# Dates and country codes repeat across records: each distinct text is parsed once.
+@functools.lru_cache(maxsize=65_536)
 def parse_partial_date(text: str) -> PartialDate | None:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (``None`` for empty text).
 
@@ -312,6 +315,7 @@ def parse_nationalities(text: str) -> tuple[str, ...]:
     return tuple(codes)
 
 
+@functools.lru_cache(maxsize=4_096)
 def _country_alpha_3(code: str) -> str | None:
     if not code or code == ICAO_UNSPECIFIED_NATIONALITY:
         return None

@@ -5,10 +5,12 @@
   per report for a tracing officer to review, not a decision.
 * ``Job.DEDUPE``: the same person recorded by several agencies, ``dedupe_only``.
 
-The comparisons use only array intersections, integer arithmetic, ``levenshtein``
-and ``length``, which DuckDB and Spark both compute identically (and with no UDF
-to ship to Spark workers), so the same settings give the same candidates on
-either backend. Every Python-side transformation is in ``features.py``.
+The comparisons use only array intersections (``list_filter`` with
+``list_contains``, written in DuckDB's SQL and translated by Splink for Spark),
+integer arithmetic, ``levenshtein`` and ``length``, which DuckDB and Spark both
+compute identically (and with no UDF to ship to Spark workers), so the same
+settings give the same candidates on either backend. Every Python-side
+transformation is in ``features.py``; blocking keys are in ``blocking.py``.
 
 Comparisons (``ATTRIBUTES``), each level with a prior m and u probability:
 
@@ -33,14 +35,13 @@ possible date the report says the person went missing is never compared: the
 condition is part of every blocking rule, so the pair is impossible, not merely
 unlikely.
 
-Blocking (``blocking_rules``), chosen for recall on transliterated names, each
-a join on exploded arrays:
+Blocking (``blocking_rules``), each a join on exploded arrays:
 
-1. two name parts shared (a search pair key: two canonical tokens or skeletons);
-2. one name part shared and a birth year in common;
-3. a birth year, the sex, a nationality and a place in common (names spelled
-   beyond recognition);
-4. a birth year, the sex and a nationality in common when one record has no name
+1. a blocking key shared (``blocking.py``: a rare pair of name parts alone, else
+   a name pair or part with a birth year, refined by sex and nationality while
+   the block is large; blocks are capped so that pairs grow with the data, not
+   with its square);
+2. a birth year, the sex and a nationality in common when one record has no name
    (unidentified remains).
 
 No Django here: this runs where Splink runs, on a laptop or a Spark cluster.
@@ -124,11 +125,30 @@ class _Level:
 
 
 def _sql(condition: str) -> Callable[[], ComparisonLevelCreator]:
-    return lambda: cll.CustomLevel(condition)
+    # Written in DuckDB's dialect; Splink translates it for Spark (sqlglot).
+    return lambda: cll.CustomLevel(condition, base_dialect_str="duckdb")
+
+
+def _shared_count(column: str) -> str:
+    """How many items of the left array the right one has (the arrays are distinct).
+
+    A filter with ``list_contains``, not ``list_intersect`` (Splink's
+    ``ArrayIntersectLevel``): in DuckDB 2.0 the latter was 5-10 times slower, and
+    comparing arrays was most of the time of a run.
+    """
+    return f"array_length(list_filter({column}_l, lambda item: list_contains({column}_r, item)))"
 
 
 def _intersect(column: str, size: int) -> Callable[[], ComparisonLevelCreator]:
-    return lambda: cll.ArrayIntersectLevel(column, min_intersection=size)
+    return _sql(f"{_shared_count(column)} >= {size}")
+
+
+def _one_in_the_other(column: str) -> Callable[[], ComparisonLevelCreator]:
+    """Every item of one array is in the other, and at least two are shared."""
+    return _sql(
+        f"{_shared_count(column)} >= 2 and {_shared_count(column)}"
+        f" = least(array_length({column}_l), array_length({column}_r))"
+    )
 
 
 def _birth_gap_at_most(years: int) -> Callable[[], ComparisonLevelCreator]:
@@ -157,10 +177,7 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
             _Level("same names, any order or script", _intersect("name_full_keys", 1), 0.30, 5e-4),
             _Level(
                 "every part of one name in the other",
-                lambda: cll.And(
-                    cll.ArraySubsetLevel("name_canonical"),
-                    cll.ArrayIntersectLevel("name_canonical", min_intersection=2),
-                ),
+                _one_in_the_other("name_canonical"),
                 0.25,
                 1e-3,
             ),
@@ -174,19 +191,22 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
             _Level(
                 "names one letter apart",
                 _sql(
-                    "levenshtein(name_skeleton_l, name_skeleton_r) = 1"
-                    f" and length(name_skeleton_l) >= {MIN_SKELETON_LENGTH_FOR_TYPO}"
+                    # The cheap tests first: DuckDB stops at the first false one.
+                    f"length(name_skeleton_l) >= {MIN_SKELETON_LENGTH_FOR_TYPO}"
                     " and (name_unlisted_l or name_unlisted_r)"
+                    " and abs(length(name_skeleton_l) - length(name_skeleton_r)) <= 1"
+                    " and levenshtein(name_skeleton_l, name_skeleton_r) = 1"
                 ),
                 0.04,
                 2e-3,
             ),
             _Level(
                 "one name part shared",
-                lambda: cll.Or(
-                    cll.ArrayIntersectLevel("name_canonical", min_intersection=1),
-                    cll.ArrayIntersectLevel("name_keys", min_intersection=1),
-                    cll.ArrayIntersectLevel("name_phonetic", min_intersection=1),
+                _sql(
+                    " or ".join(
+                        f"{_shared_count(column)} >= 1"
+                        for column in ("name_canonical", "name_keys", "name_phonetic")
+                    )
                 ),
                 0.10,
                 0.06,
@@ -305,16 +325,10 @@ FOUND_BEFORE_MISSING_EXCLUDED = (
 )
 
 _BLOCKING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("l.name_pair_keys = r.name_pair_keys", ("name_pair_keys",)),
-    (
-        "l.name_keys = r.name_keys and l.birth_years = r.birth_years",
-        ("name_keys", "birth_years"),
-    ),
-    (
-        "l.birth_years = r.birth_years and l.sex = r.sex"
-        " and l.nationalities = r.nationalities and l.places = r.places",
-        ("birth_years", "nationalities", "places"),
-    ),
+    # Name parts, alone when rare, else with a birth year (and the sex and a
+    # nationality where the block is still large): see ``blocking.py``.
+    ("l.blocking_keys = r.blocking_keys", ("blocking_keys",)),
+    # Unidentified remains have no name: a birth year, the sex and a nationality.
     # Written as two rules, each testing one side, so that the backend filters that
     # side before the join instead of joining everyone and filtering the pairs.
     (
