@@ -46,6 +46,8 @@ def _migrate(verbose: bool = False) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _setup(DEV_SETTINGS)
+    if args.serve_only:
+        return _serve_demo(args.bind, step=5, total=5)
     from django.conf import settings
 
     from haven.demo import seed
@@ -84,13 +86,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     if args.no_serve:
         return 0
+    # The duplicate search ran DuckDB here, whose threads a forked server
+    # worker cannot inherit (the workers crash): serve from a new process.
+    sys.stdout.flush()
+    command = [sys.executable, "-m", "haven.cli", "demo", "--serve-only", "--bind", args.bind]
+    os.execv(sys.executable, command)
+    return 1  # not reached
+
+
+def _serve_demo(bind: str, *, step: int, total: int) -> int:
     _step(
-        5,
+        step,
         total,
-        f"Serving on http://{args.bind} (Ctrl+C to stop); "
-        f"the public portal is at http://{args.bind}/help/",
+        f"Serving on http://{bind} (Ctrl+C to stop); the public portal is at http://{bind}/help/",
     )
-    return _serve(args.bind, workers=2)
+    return _serve(bind, workers=2)
 
 
 # --- serve -------------------------------------------------------------------
@@ -361,6 +371,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-serve", action="store_true", help="prepare everything, do not serve")
     demo.add_argument("--size", type=int, default=300, help="number of synthetic persons")
     demo.add_argument("--bind", default="127.0.0.1:8000")
+    # Internal: the demo re-executes itself to serve from a fresh process.
+    demo.add_argument("--serve-only", action="store_true", help=argparse.SUPPRESS)
     demo.set_defaults(handler=cmd_demo)
 
     serve = commands.add_parser("serve", help="run the production server (gunicorn)")
