@@ -22,6 +22,7 @@ from haven.cases.models import (
 from haven.intake.models import STAFF_CHANNELS, Channel
 from haven.intake.models import ClosureReason as IntakeClosureReason
 from haven.platform.api import expected_version_from
+from haven.platform.api_fields import TextField
 from haven.platform.concurrency import etag_for
 from haven.platform.idempotency import idempotent_api
 
@@ -332,17 +333,17 @@ class IntakeOutput(serializers.Serializer):
 
 
 class IntakeContactInput(serializers.Serializer):
-    name = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    safe_time = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    safe_channel = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    name = TextField(max_length=200, required=False, allow_blank=True)
+    phone = TextField(max_length=40, required=False, allow_blank=True)
+    safe_time = TextField(max_length=200, required=False, allow_blank=True)
+    safe_channel = TextField(max_length=200, required=False, allow_blank=True)
 
 
 class IntakePersonInput(serializers.Serializer):
-    name = serializers.CharField(max_length=300, required=False, allow_blank=True)
-    sex = serializers.CharField(max_length=10, required=False, allow_blank=True)
-    age = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    nationality = serializers.CharField(max_length=2, required=False, allow_blank=True)
+    name = TextField(max_length=300, required=False, allow_blank=True)
+    sex = TextField(max_length=10, required=False, allow_blank=True)
+    age = TextField(max_length=40, required=False, allow_blank=True)
+    nationality = TextField(max_length=2, required=False, allow_blank=True)
 
 
 class IntakeListApi(APIView):
@@ -350,15 +351,13 @@ class IntakeListApi(APIView):
 
     class IntakeInput(serializers.Serializer):
         channel = serializers.ChoiceField(choices=STAFF_CHANNELS)
-        account = serializers.CharField(
-            max_length=20_000, required=False, default="", allow_blank=True
-        )
+        account = TextField(max_length=20_000, required=False, default="", allow_blank=True)
         anonymous = serializers.BooleanField(default=False)
         # Declared as fields (not re-validated in validate_*) so a batch builds
         # them once for all its items.
         contact = IntakeContactInput(required=False)
         person_details = IntakePersonInput(required=False)
-        language = serializers.CharField(max_length=3, required=False, default="", allow_blank=True)
+        language = TextField(max_length=3, required=False, default="", allow_blank=True)
         in_danger = serializers.BooleanField(default=False)
         detained = serializers.BooleanField(default=False)
         agency_id = serializers.IntegerField(required=False, allow_null=True)
@@ -429,8 +428,12 @@ class IntakeBatchApi(APIView):
         output = IntakeBatchOutput(
             {
                 "intakes": [
-                    {"client_reference": intake.client_reference, "id": intake.pk, "created": new}
-                    for intake, new in results
+                    {
+                        "client_reference": result.client_reference,
+                        "id": result.intake_id,
+                        "created": result.created,
+                    }
+                    for result in results
                 ]
             }
         )

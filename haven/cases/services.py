@@ -4,6 +4,8 @@ entry, all in one transaction."""
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -106,15 +108,24 @@ def intake_create(*, actor: Any, **fields: Any) -> Intake:
     return intake
 
 
+@dataclass(frozen=True)
+class BatchIntake:
+    """What a batch answers about one of its intakes."""
+
+    client_reference: uuid.UUID
+    intake_id: uuid.UUID
+    created: bool  # False: an earlier batch carried it
+
+
 @transaction.atomic
-def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[tuple[Intake, bool]]:
+def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[BatchIntake]:
     """Create intakes sent together: an outreach worker's device syncing what
     it recorded offline, a partner hotline's batch. Each item carries its
     sender's ``client_reference``; one this user already sent is not created
-    again (whichever batch carried it) and comes back with ``False``.
+    again (whichever batch carried it) and comes back with ``created=False``.
 
     All or nothing: an invalid item fails the batch, naming the item.
-    Returns (intake, created) in the order of ``items``.
+    Answers in the order of ``items``.
     """
     access.require_permission(actor, Permission.INTAKE_CREATE)
     if not 1 <= len(items) <= MAX_INTAKES_AT_ONCE:
@@ -122,11 +133,16 @@ def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[tupl
     references = [item["client_reference"] for item in items]
     if len(set(references)) != len(references):
         raise _invalid("intakes", _("Each intake in a batch needs its own client reference."))
+    destinations: dict[int | None, tuple[Agency, Agency | None]] = {}
     built = []
     for index, item in enumerate(items):
         fields = {key: value for key, value in item.items() if key != "client_reference"}
         try:
-            intake = _intake_new(actor, **fields)
+            # Items of a batch mostly share one destination: decided once.
+            agency_id = fields.pop("agency_id", None)
+            if agency_id not in destinations:
+                destinations[agency_id] = _intake_destination(actor, agency_id)
+            intake = _intake_new(actor, destination=destinations[agency_id], **fields)
         except ValidationFailed as error:
             errors = error.extra.get("errors", {})
             raise ValidationFailed(
@@ -138,24 +154,40 @@ def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[tupl
     # One statement for the batch; a reference already stored is skipped by
     # the database (a concurrent batch carrying it waits, then is skipped).
     Intake.objects.bulk_create(built, ignore_conflicts=True)
-    stored = {
-        intake.client_reference: intake
-        for intake in Intake.objects.filter(created_by=actor, client_reference__in=references)
-    }
+    stored = dict(
+        Intake.objects.filter(created_by=actor, client_reference__in=references).values_list(
+            "client_reference", "pk"
+        )
+    )
     results = []
     for intake in built:
         kept = stored.get(intake.client_reference)
         if kept is None:  # refused by a constraint the validation above should have caught
             raise Conflict(str(_("An intake in this batch could not be stored.")))
-        results.append((kept, kept.pk == intake.pk))
+        results.append(BatchIntake(intake.client_reference, kept, created=kept == intake.pk))
     created = [
-        AuditEvent(AuditAction.CREATE, "intake", str(intake.pk), INTAKE_AUDITED_FIELDS)
-        for intake, is_new in results
-        if is_new
+        AuditEvent(AuditAction.CREATE, "intake", str(result.intake_id), INTAKE_AUDITED_FIELDS)
+        for result in results
+        if result.created
     ]
     if created:
         audit_record_many(actor=actor, events=created)
     return results
+
+
+def _intake_destination(actor: Any, agency_id: int | None) -> tuple[Agency, Agency | None]:
+    """The agency whose queue receives the intake, and the referring agency:
+    staff of a triaging agency keep it in their own queue; anyone else (a first
+    responder) refers it to a service-provider agency of their choice."""
+    if access.has_permission(actor, Permission.INTAKE_TRIAGE) and agency_id in (
+        None,
+        actor.agency_id,
+    ):
+        return actor.agency, None
+    agency = Agency.objects.filter(pk=agency_id, is_active=True).first() if agency_id else None
+    if agency is None or agency.is_enforcement:
+        raise _invalid("agency", _("Choose the service-provider agency to refer to."))
+    return agency, actor.agency
 
 
 def _intake_new(
@@ -170,21 +202,12 @@ def _intake_new(
     in_danger: bool = False,
     detained: bool = False,
     agency_id: int | None = None,
+    destination: tuple[Agency, Agency | None] | None = None,
 ) -> Intake:
     """A validated, unsaved intake."""
     if channel not in Channel.values or channel == Channel.PORTAL:
         raise _invalid("channel", _("Not one of the allowed channels."))
-    referring = None
-    if access.has_permission(actor, Permission.INTAKE_TRIAGE) and agency_id in (
-        None,
-        actor.agency_id,
-    ):
-        agency = actor.agency
-    else:
-        agency = Agency.objects.filter(pk=agency_id, is_active=True).first() if agency_id else None
-        if agency is None or agency.is_enforcement:
-            raise _invalid("agency", _("Choose the service-provider agency to refer to."))
-        referring = actor.agency
+    agency, referring = destination or _intake_destination(actor, agency_id)
     if len(account) > 20_000:
         raise _invalid("account", _("The account is longer than 20,000 characters."))
     return Intake(

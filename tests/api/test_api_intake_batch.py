@@ -3,6 +3,7 @@ each created once whatever batch carries it, all or none."""
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
@@ -92,6 +93,22 @@ def test_one_invalid_item_fails_the_batch_naming_it_and_nothing_is_created(hotli
     assert not Intake.objects.filter(created_by=hotline).exists()
 
 
+def test_a_lone_surrogate_in_any_text_is_refused_naming_item_and_field(hotline):
+    """Text that cannot be stored as UTF-8 (a lone UTF-16 surrogate, sent as a
+    JSON escape) is a clear 400, not a database error."""
+    client = verified_client(hotline)
+    # As a client sends it: a JSON escape of half a UTF-16 pair.
+    body = json.dumps({"intakes": [item(), item(contact={"name": "Sel~am"})]})
+    body = body.replace("Sel~am", "Sel\\ud800am")
+    response = client.post(
+        URL, body, content_type="application/json", headers={"Idempotency-Key": str(uuid.uuid4())}
+    )
+    assert response.status_code == 400
+    errors = response.json()["errors"]["intakes"]["1"]["contact"]["name"]
+    assert errors == ["Surrogate characters are not allowed: U+D800."]
+    assert not Intake.objects.filter(created_by=hotline).exists()
+
+
 def test_a_referral_to_an_enforcement_agency_fails_the_batch_naming_the_item(cast, agencies):
     responder = cast[Role.FIRST_RESPONDER]
     client = verified_client(responder)
@@ -176,10 +193,10 @@ def test_two_batches_carrying_the_same_intake_at_once_create_it_once(cast):
     threading.Timer(0.5, finish.set).start()
     second = services.intakes_create_many(actor=hotline, items=[_valid(shared), _valid(own)])
     thread.join(timeout=20)
-    ((intake, created),) = first_result
-    assert created
-    assert [(i.pk, c) for i, c in second][0] == (intake.pk, False)
-    assert second[1][1] is True
+    (outcome,) = first_result
+    assert outcome.created
+    assert (second[0].intake_id, second[0].created) == (outcome.intake_id, False)
+    assert second[1].created is True
     assert Intake.objects.filter(created_by=hotline).count() == 2
 
 

@@ -27,17 +27,24 @@ class CanonicalEncodingError(ValueError):
     pass
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def _check_encodable(value: Any, path: str) -> None:
+    if type(value) in _PLAIN:  # the common case, decided without isinstance walks
+        return
     if isinstance(value, float):
         raise CanonicalEncodingError(f"{path}: floats are not allowed in audit entries")
     if isinstance(value, Mapping):
         for key, item in value.items():
             if not isinstance(key, str):
                 raise CanonicalEncodingError(f"{path}: keys must be strings")
-            _check_encodable(item, f"{path}.{key}")
+            if type(item) not in _PLAIN:
+                _check_encodable(item, f"{path}.{key}")
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            _check_encodable(item, f"{path}[{index}]")
+            if type(item) not in _PLAIN:
+                _check_encodable(item, f"{path}[{index}]")
     elif not (value is None or isinstance(value, bool | int | str)):
         raise CanonicalEncodingError(f"{path}: unsupported type {type(value).__name__}")
 

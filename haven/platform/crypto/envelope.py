@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from haven.kernel.errors import ErrorCode, HavenError
 from haven.platform.crypto.keys import KeyRing
@@ -28,7 +27,7 @@ class DecryptionError(HavenError):
 def encrypt(ring: KeyRing, plaintext: bytes, associated_data: bytes) -> bytes:
     key_id = ring.primary_key_id.encode("ascii")
     nonce = os.urandom(NONCE_BYTES)
-    sealed = AESGCM(ring.primary_key).encrypt(nonce, plaintext, associated_data)
+    sealed = ring.cipher(ring.primary_key_id).encrypt(nonce, plaintext, associated_data)
     return MAGIC + bytes([len(key_id)]) + key_id + nonce + sealed
 
 
@@ -45,8 +44,7 @@ def key_id_of(blob: bytes) -> str:
 
 def decrypt(ring: KeyRing, blob: bytes, associated_data: bytes) -> bytes:
     key_id = key_id_of(blob)
-    key = ring.data_keys.get(key_id)
-    if key is None:
+    if key_id not in ring.data_keys:
         raise DecryptionError("The stored value was encrypted with a key that is not loaded.")
     start = len(MAGIC) + 1 + len(key_id)
     nonce = blob[start : start + NONCE_BYTES]
@@ -54,7 +52,7 @@ def decrypt(ring: KeyRing, blob: bytes, associated_data: bytes) -> bytes:
     if len(nonce) != NONCE_BYTES or len(sealed) < 16:
         raise DecryptionError("The stored value is truncated.")
     try:
-        return AESGCM(key).decrypt(nonce, sealed, associated_data)
+        return ring.cipher(key_id).decrypt(nonce, sealed, associated_data)
     except InvalidTag as error:
         raise DecryptionError(
             "The stored value failed authentication: it was altered or moved."

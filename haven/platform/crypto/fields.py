@@ -93,10 +93,16 @@ class EncryptedField(models.Field):
         return errors
 
     def associated_data(self, instance: models.Model) -> bytes:
-        row_id = getattr(instance, self._binding_field().attname)
+        binding = self.__dict__.get("_binding")
+        if binding is None:  # once per field: this runs for every value sealed or opened
+            binding = self._binding = (
+                self._binding_field().attname,
+                f"{self.model._meta.label_lower}.{self.name}:",
+            )
+        row_id = getattr(instance, binding[0])
         if row_id is None:
             raise ValueError("an encrypted value cannot be sealed before its row has an id")
-        return f"{self.model._meta.label_lower}.{self.name}:{row_id}".encode()
+        return f"{binding[1]}{row_id}".encode()
 
     # Serialisation of the plaintext; subclasses choose the format.
     def to_bytes(self, value: Any) -> bytes:

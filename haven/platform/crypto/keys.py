@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -34,6 +35,10 @@ class KeyRing:
     primary_key_id: str
     index_key: bytes
     retired: frozenset[str] = field(default_factory=frozenset)
+    # AES-GCM objects by key id, built on first use: building one expands the
+    # key schedule, which costs as much as sealing a short value. They live
+    # exactly as long as the ring (a retired key leaves with its ring).
+    _ciphers: dict[str, AESGCM] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.primary_key_id not in self.data_keys:
@@ -47,6 +52,13 @@ class KeyRing:
     @property
     def primary_key(self) -> bytes:
         return self.data_keys[self.primary_key_id]
+
+    def cipher(self, key_id: str) -> AESGCM:
+        """The AES-GCM cipher of a loaded key (KeyError for any other id)."""
+        cipher = self._ciphers.get(key_id)
+        if cipher is None:
+            cipher = self._ciphers[key_id] = AESGCM(self.data_keys[key_id])
+        return cipher
 
     def to_json(self) -> str:
         return json.dumps(
@@ -153,17 +165,19 @@ def get_keyring() -> KeyRing:
     inline = os.environ.get("HAVEN_KEYRING")
     if inline:
         return KeyRing.from_json(inline)
-    path = Path(settings.HAVEN_KEY_FILE)
+    # Called once per encrypted value: the common case compares strings only.
+    location = os.fspath(settings.HAVEN_KEY_FILE)
     now = time.monotonic()
     cached, checked = _cached, _checked
     if (
         cached
         and checked
-        and cached[0] == checked[0] == str(path)
+        and cached[0] == checked[0] == location
         and now - checked[1] < RECHECK_SECONDS
     ):
         return cached[2]
-    _checked = (str(path), now)
+    _checked = (location, now)
+    path = Path(location)
     try:
         modified = path.stat().st_mtime
     except FileNotFoundError:
@@ -175,10 +189,10 @@ def get_keyring() -> KeyRing:
                 f"No encryption key file at {path}. Create one with 'haven keys init'."
             ) from None
     with _cache_lock:
-        if _cached and _cached[0] == str(path) and _cached[1] == modified:
+        if _cached and _cached[0] == location and _cached[1] == modified:
             return _cached[2]
         ring = read_key_file(path)
-        _cached = (str(path), modified, ring)
+        _cached = (location, modified, ring)
         return ring
 
 
