@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,25 +61,48 @@ class AuditEntry(models.Model):
         verbose_name_plural = "audit entries"
 
     def content(self) -> dict:
-        """What the hash covers: every column but the hashes themselves.
-        (Entries of the first chain predate chains and leave it implicit.)"""
-        content = {
-            "sequence": self.sequence,
-            "created_at": self.created_at.isoformat(timespec="microseconds"),
-            "actor_id": self.actor_id,
-            "actor_label": self.actor_label,
-            "actor_role": self.actor_role,
-            "actor_agency_id": self.actor_agency_id,
-            "action": self.action,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "fields": list(self.fields),
-            "detail": dict(self.detail),
-            "request_id": self.request_id,
-        }
-        if self.chain != 1:
-            content["chain"] = self.chain
-        return content
+        """What the hash covers: every column but the hashes themselves."""
+        return entry_content({name: getattr(self, name) for name in CONTENT_COLUMNS})
+
+
+CONTENT_COLUMNS = (
+    "chain",
+    "sequence",
+    "created_at",
+    "actor_id",
+    "actor_label",
+    "actor_role",
+    "actor_agency_id",
+    "action",
+    "object_type",
+    "object_id",
+    "fields",
+    "detail",
+    "request_id",
+)
+
+
+def entry_content(columns: Mapping[str, Any]) -> dict:
+    """The hashed content of an entry given its column values (an entry's
+    ``__dict__`` or the row about to be appended). Entries of the first chain
+    predate chains and leave it implicit."""
+    content = {
+        "sequence": columns["sequence"],
+        "created_at": columns["created_at"].isoformat(timespec="microseconds"),
+        "actor_id": columns["actor_id"],
+        "actor_label": columns["actor_label"],
+        "actor_role": columns["actor_role"],
+        "actor_agency_id": columns["actor_agency_id"],
+        "action": columns["action"],
+        "object_type": columns["object_type"],
+        "object_id": columns["object_id"],
+        "fields": list(columns["fields"]),
+        "detail": dict(columns["detail"]),
+        "request_id": columns["request_id"],
+    }
+    if columns["chain"] != 1:
+        content["chain"] = columns["chain"]
+    return content
 
 
 class AuditHead(models.Model):

@@ -22,9 +22,10 @@ def _parallel() -> bool:
 
 
 def _append(object_id: int) -> AuditEntry:
-    return audit_record(
+    position = audit_record(
         actor=None, action=AuditAction.UPDATE, object_type="thing", object_id=object_id
     )
+    return AuditEntry.objects.get(chain=position.chain, sequence=position.sequence)
 
 
 def test_one_transaction_keeps_to_one_chain(db):

@@ -15,10 +15,10 @@ from haven.cli import main as haven_main
 
 
 def record(n: int = 1, actor=None) -> list[AuditEntry]:
-    entries = []
+    positions = []
     with transaction.atomic():
         for index in range(n):
-            entries.append(
+            positions.append(
                 audit_record(
                     actor=actor,
                     action=AuditAction.UPDATE,
@@ -27,7 +27,7 @@ def record(n: int = 1, actor=None) -> list[AuditEntry]:
                     fields=["b", "a"],
                 )
             )
-    return entries
+    return [AuditEntry.objects.get(chain=p.chain, sequence=p.sequence) for p in positions]
 
 
 def test_entry_records_actor_action_object_and_sorted_field_names(cast):
