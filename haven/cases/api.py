@@ -24,6 +24,7 @@ from haven.intake.models import ClosureReason as IntakeClosureReason
 from haven.platform.api import expected_version_from
 from haven.platform.api_fields import TextField
 from haven.platform.concurrency import etag_for
+from haven.platform.fast_input import FastInput
 from haven.platform.idempotency import idempotent_api
 
 PAGE_PARAMETER = OpenApiParameter("page", int, OpenApiParameter.QUERY, required=False)
@@ -396,6 +397,9 @@ class IntakeBatchInput(serializers.Serializer):
     intakes = IntakeBatchItemInput(many=True, min_length=1, max_length=services.MAX_INTAKES_AT_ONCE)
 
 
+_BATCH_FAST_INPUT = FastInput(IntakeBatchInput)
+
+
 class IntakeBatchItemOutput(serializers.Serializer):
     client_reference = serializers.UUIDField()
     id = serializers.CharField()
@@ -420,11 +424,12 @@ class IntakeBatchApi(APIView):
     )
     @idempotent_api
     def post(self, request: Request) -> Response:
-        serializer = IntakeBatchInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        results = services.intakes_create_many(
-            actor=request.user, items=serializer.validated_data["intakes"]
-        )
+        validated = _BATCH_FAST_INPUT.validate(request.data)
+        if validated is None:  # something to refuse or coerce: DRF decides and explains
+            serializer = IntakeBatchInput(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            validated = serializer.validated_data
+        results = services.intakes_create_many(actor=request.user, items=validated["intakes"])
         output = IntakeBatchOutput(
             {
                 "intakes": [
