@@ -81,6 +81,25 @@ class CaseOutput(serializers.Serializer):
     decisions = DecisionOutput(many=True)
 
 
+class CaseOpenedOutput(serializers.Serializer):
+    """What opening a case answers: the whole case (as CaseOutput) to those
+    who may read it; only its id and reference to those who open cases without
+    reading them (a hotline operator triaging an intake)."""
+
+    id = serializers.CharField()
+    reference = serializers.CharField()
+    person_id = serializers.CharField(required=False)
+    agency = serializers.CharField(required=False)
+    status = serializers.ChoiceField(choices=CaseStatus.choices, required=False)
+    opened_on = serializers.DateField(required=False)
+    closed_on = serializers.DateField(allow_null=True, required=False)
+    submitted_for_identification_on = serializers.DateField(allow_null=True, required=False)
+    policy = serializers.CharField(required=False)
+    version = serializers.IntegerField(required=False)
+    obligations = ObligationOutput(many=True, required=False)
+    decisions = DecisionOutput(many=True, required=False)
+
+
 class CaseSummaryOutput(serializers.Serializer):
     id = serializers.CharField()
     reference = serializers.CharField()
@@ -144,7 +163,7 @@ class CaseListApi(APIView):
 
     @extend_schema(
         request=CaseOpenInput,
-        responses={201: CaseOutput},
+        responses={201: CaseOpenedOutput},
         parameters=[IDEMPOTENCY_PARAMETER],
         operation_id="cases_create",
     )
