@@ -170,11 +170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--batch-size",
         type=int,
-        default=50,
+        default=100,
         help="intakes per request in the batch phase (POST /api/v1/intakes/batch/); 0 skips it",
     )
     parser.add_argument("--server-workers", type=int, default=4)
-    parser.add_argument("--server-threads", type=int, default=8)
+    # Two threads a worker: the work is CPU-bound, and more threads only
+    # contend for each worker's interpreter lock (measured: 4x2 moved ~10 %
+    # more intakes than 4x8 on this 2-core machine).
+    parser.add_argument("--server-threads", type=int, default=2)
     parser.add_argument("--client-processes", type=int, default=4)
     parser.add_argument(
         "--no-http-search", action="store_true", help="skip the search API through gunicorn"

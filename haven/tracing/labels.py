@@ -32,6 +32,9 @@ LEVEL_LABELS = {
     "no name part shared": _("no name part shared"),
     # birth
     "same date of birth": _("same date of birth"),
+    "same birth date but for a slip of the year, or day and month swapped": _(
+        "same birth date but for a slip of the year, or day and month swapped"
+    ),
     "same year of birth": _("same year of birth"),
     "birth years compatible": _("birth years compatible"),
     "birth years within 2 years": _("birth years within 2 years"),

@@ -24,7 +24,9 @@ Comparisons (``ATTRIBUTES``), each level with a prior m and u probability:
   lands on "2 parts shared", while the person himself with a name left out lands
   on "every part of one name in the other".
 * ``birth``: the birth-year intervals (from a birth date, or from an age at its
-  date): the same full birth date; the same known year; intervals overlapping;
+  date): the same full birth date; the same date but for a slip (the year one
+  off, or 7 or 8 years off as when an Ethiopian-calendar year is taken for a
+  Gregorian one, or day and month swapped); the same known year; intervals overlapping;
   within 2 years; within 5 years; further apart.
 * ``sex``, ``nationality`` (any nationality shared), ``place`` (the same place of
   the event; 2 or 1 places of the route shared).
@@ -159,6 +161,17 @@ def _birth_gap_at_most(years: int) -> Callable[[], ComparisonLevelCreator]:
     )
 
 
+# Full birth dates are ISO strings (YYYY-MM-DD): year, month and day by position.
+_BIRTH_DATE_SLIP = (
+    "(substr(birth_date_exact_l, 6, 5) = substr(birth_date_exact_r, 6, 5)"
+    " and abs(cast(substr(birth_date_exact_l, 1, 4) as integer)"
+    " - cast(substr(birth_date_exact_r, 1, 4) as integer)) in (1, 7, 8))"
+    " or (substr(birth_date_exact_l, 1, 4) = substr(birth_date_exact_r, 1, 4)"
+    " and substr(birth_date_exact_l, 6, 2) = substr(birth_date_exact_r, 9, 2)"
+    " and substr(birth_date_exact_l, 9, 2) = substr(birth_date_exact_r, 6, 2))"
+)
+
+
 def _else() -> ComparisonLevelCreator:
     return cll.ElseLevel()
 
@@ -222,6 +235,15 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
                 lambda: cll.ExactMatchLevel("birth_date_exact"),
                 0.25,
                 1e-4,
+            ),
+            # The errors a full birth date often carries (research note §3.2, §7): the
+            # year one off, day and month swapped, an Ethiopian-calendar year taken
+            # for a Gregorian one (7 or 8 years earlier).
+            _Level(
+                "same birth date but for a slip of the year, or day and month swapped",
+                _sql(_BIRTH_DATE_SLIP),
+                0.04,
+                3e-4,
             ),
             _Level(
                 "same year of birth",
