@@ -18,7 +18,9 @@ from haven.platform.api import expected_version_from
 from haven.platform.concurrency import etag_for
 from haven.platform.idempotency import idempotent_api
 from haven.tracing import selectors, services
+from haven.tracing.labels import attribute_label, level_label
 from haven.tracing.models import CandidateStatus
+from haven.tracing.selectors import Evidence
 
 
 class DuplicatePersonOutput(serializers.Serializer):
@@ -38,9 +40,21 @@ class DuplicatePersonOutput(serializers.Serializer):
 
 
 class DuplicateEvidenceOutput(serializers.Serializer):
-    attribute = serializers.CharField()
-    level = serializers.CharField()
+    attribute = serializers.CharField(help_text="Stable code of the attribute compared.")
+    attribute_label = serializers.SerializerMethodField(
+        help_text="The attribute in the language of the request (Accept-Language)."
+    )
+    level = serializers.CharField(help_text="Stable code of the comparison level.")
+    level_label = serializers.SerializerMethodField(
+        help_text="The comparison level in the language of the request (Accept-Language)."
+    )
     match_weight = serializers.FloatField()
+
+    def get_attribute_label(self, evidence: Evidence) -> str:
+        return attribute_label(evidence.attribute)
+
+    def get_level_label(self, evidence: Evidence) -> str:
+        return level_label(evidence.level)
 
 
 class DuplicateDecisionOutput(serializers.Serializer):

@@ -39,6 +39,19 @@ def test_the_queue_lists_pairs_most_probable_first(client, pair):
     assert first["explanation"][0]["attribute"]
 
 
+def test_the_explanation_keeps_stable_codes_and_reads_in_the_callers_language(client, pair):
+    english = client.get(f"{BASE}{pair.pk}/").json()["explanation"]
+    french = client.get(f"{BASE}{pair.pk}/", headers={"Accept-Language": "fr"}).json()[
+        "explanation"
+    ]
+
+    assert [e["level"] for e in french] == [e["level"] for e in english]  # codes do not move
+    names = next(e for e in french if e["attribute"] == "names")
+    assert names["attribute_label"] == "Noms"
+    assert names["level_label"] != names["level"]  # a French sentence, not the code
+    assert next(e for e in english if e["attribute"] == "names")["level_label"] == names["level"]
+
+
 def test_an_unknown_status_is_a_clear_400(client):
     response = client.get(BASE, {"status": "merged"})
     assert response.status_code == 400
