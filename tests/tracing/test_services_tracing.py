@@ -122,8 +122,13 @@ def test_a_person_cannot_be_found_before_going_missing(tracer, report, agencies)
     assert not MatchCandidate.objects.filter(report=report, found=early).exists()
     # …and refused by review even if such a pair were put in front of an officer.
     pair = MatchCandidate.objects.create(
-        report=report, found=early, match_probability=0.9, match_weight=5.0, rank=1,
-        proposed_at=timezone.now())
+        report=report,
+        found=early,
+        match_probability=0.9,
+        match_weight=5.0,
+        rank=1,
+        proposed_at=timezone.now(),
+    )
     with pytest.raises(ValidationFailed):
         services.candidate_review(actor=tracer, candidate_id=pair.pk, decision="confirmed")
 
