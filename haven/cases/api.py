@@ -3,6 +3,8 @@ service or selector, render. Creations need Idempotency-Key; updates If-Match.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -13,6 +15,7 @@ from haven.accounts import access
 from haven.accounts.api import IDEMPOTENCY_PARAMETER, IF_MATCH_PARAMETER
 from haven.accounts.roles import Permission
 from haven.cases import selectors, services
+from haven.cases.classification import screening_lines
 from haven.cases.models import (
     CaseStatus,
     ClosureReason,
@@ -302,7 +305,16 @@ class ScreeningCreateApi(APIView):
         id = serializers.CharField()
         catalogue = serializers.CharField()
         completed = serializers.BooleanField()
-        summary = serializers.JSONField()
+        summary = serializers.SerializerMethodField(
+            help_text="Counts and indicator ids, and the summary's sentences (lines) in "
+            "the language of the request (Accept-Language)."
+        )
+
+        def get_summary(self, screening: Any) -> dict[str, Any]:
+            stored = dict(screening.summary or {})
+            lines = screening_lines(stored)
+            stored.pop("messages", None)  # message ids and parameters: internal
+            return {**stored, "lines": lines}
 
     @extend_schema(
         request=ScreeningInput,

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from haven.cases.domain import exploitation
 from haven.cases.domain.catalogues import get_catalogue
 from haven.cases.domain.indicators import Answer, AnswerValue, summarise
+from haven.cases.obligations import translated_data
 from haven.kernel.errors import ValidationFailed
+from haven.kernel.i18n import to_json
 
 
 def _as_field_errors(error: ValidationFailed) -> ValidationFailed:
@@ -64,7 +67,19 @@ def screening_summary(
         "yes": [getattr(item, "id", item) for item in summary.yes_indicators],
         "still_to_ask": len(summary.still_to_ask),
         "lines": list(summary.lines()),
+        # The same sentences as messages, read in each reader's language.
+        "messages": [to_json(line) for line in summary.messages()],
     }
+
+
+def screening_lines(summary: Mapping[str, Any]) -> list[str]:
+    """A stored screening summary's sentences in the active language (the
+    stored English where a summary predates its messages)."""
+    english = list(summary.get("lines") or [])
+    messages = summary.get("messages")
+    if not isinstance(messages, list) or len(messages) != len(english):
+        return english
+    return [translated_data(data, line) for data, line in zip(messages, english, strict=True)]
 
 
 def exploitation_fields(data: dict[str, Any], today: date) -> dict[str, Any]:

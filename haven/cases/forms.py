@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.forms import VersionedForm
+from haven.cases.domain.indicators import STRENGTH_LABELS
 from haven.cases.models import (
     AgeAssessmentOutcome,
     CaseStatus,
@@ -461,11 +462,11 @@ class ScreeningForm(forms.Form):
         self.catalogue = catalogue
         for indicator in catalogue.indicators:
             self.fields[f"answer__{indicator.id}"] = forms.ChoiceField(
-                label=indicator.question,
+                label=_(indicator.question),  # the catalogue's text, marked there
                 choices=ANSWER_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
-                help_text=indicator.label,
+                help_text=_(indicator.label),
             )
             self.fields[f"evidence__{indicator.id}"] = forms.CharField(
                 label=_("Evidence"),
@@ -475,8 +476,11 @@ class ScreeningForm(forms.Form):
             )
 
     def indicator_rows(self):  # type: ignore[no-untyped-def]
+        """(indicator, its strength's label or "", answer field, evidence field)."""
         for indicator in self.catalogue.indicators:
-            yield indicator, self[f"answer__{indicator.id}"], self[f"evidence__{indicator.id}"]
+            strength = STRENGTH_LABELS[indicator.strength] if indicator.strength else ""
+            answer, evidence = self[f"answer__{indicator.id}"], self[f"evidence__{indicator.id}"]
+            yield indicator, strength, answer, evidence
 
     def answers(self) -> dict[str, dict]:
         answers = {}

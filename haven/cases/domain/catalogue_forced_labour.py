@@ -21,74 +21,93 @@ from haven.cases.domain.indicators import (
     SourceStatus,
 )
 from haven.cases.domain.sources import SCREENING_CITATIONS
+from haven.kernel.i18n import gettext_noop
 
 ILO_FORCED_LABOUR_2012_VERSION = "ilo-forced-labour-2012-h1"
 
 _INDICATORS: tuple[tuple[str, str, str], ...] = (
     (
         "ilo-fl-01-abuse-of-vulnerability",
-        "Abuse of vulnerability",
-        "Does the employer take advantage of a difficult situation you are in, "
-        "for example having no papers, no money or no one else to turn to?",
+        gettext_noop("Abuse of vulnerability"),
+        gettext_noop(
+            "Does the employer take advantage of a difficult situation you are in, "
+            "for example having no papers, no money or no one else to turn to?"
+        ),
     ),
     (
         "ilo-fl-02-deception",
-        "Deception",
-        "Were you lied to about the work, the pay or the conditions to make you take this job?",
+        gettext_noop("Deception"),
+        gettext_noop(
+            "Were you lied to about the work, the pay or the conditions to make you take this job?"
+        ),
     ),
     (
         "ilo-fl-03-restriction-of-movement",
-        "Restriction of movement",
-        "Are you stopped from leaving the workplace or the place where you live when you want to?",
+        gettext_noop("Restriction of movement"),
+        gettext_noop(
+            "Are you stopped from leaving the workplace or the place where you live "
+            "when you want to?"
+        ),
     ),
     (
         "ilo-fl-04-isolation",
-        "Isolation",
-        "Are you kept away from other people, or stopped from contacting your family or friends?",
+        gettext_noop("Isolation"),
+        gettext_noop(
+            "Are you kept away from other people, or stopped from contacting your family "
+            "or friends?"
+        ),
     ),
     (
         "ilo-fl-05-physical-and-sexual-violence",
-        "Physical and sexual violence",
-        "Has anyone at work, or where you live, hurt you physically or sexually?",
+        gettext_noop("Physical and sexual violence"),
+        gettext_noop("Has anyone at work, or where you live, hurt you physically or sexually?"),
     ),
     (
         "ilo-fl-06-intimidation-and-threats",
-        "Intimidation and threats",
-        "Has anyone threatened you or your family, for example with violence "
-        "or with being reported to the police or immigration?",
+        gettext_noop("Intimidation and threats"),
+        gettext_noop(
+            "Has anyone threatened you or your family, for example with violence "
+            "or with being reported to the police or immigration?"
+        ),
     ),
     (
         "ilo-fl-07-retention-of-identity-documents",
-        "Retention of identity documents",
-        "Does someone else keep your passport or ID card?",
+        gettext_noop("Retention of identity documents"),
+        gettext_noop("Does someone else keep your passport or ID card?"),
     ),
     (
         "ilo-fl-08-withholding-of-wages",
-        "Withholding of wages",
-        "Does the employer hold back your pay, or not pay you at all?",
+        gettext_noop("Withholding of wages"),
+        gettext_noop("Does the employer hold back your pay, or not pay you at all?"),
     ),
     (
         "ilo-fl-09-debt-bondage",
-        "Debt bondage",
-        "Do you owe a debt to the employer or the recruiter that you must work off "
-        "before you can leave?",
+        gettext_noop("Debt bondage"),
+        gettext_noop(
+            "Do you owe a debt to the employer or the recruiter that you must work off "
+            "before you can leave?"
+        ),
     ),
     (
         "ilo-fl-10-abusive-working-and-living-conditions",
-        "Abusive working and living conditions",
-        "Are the conditions where you work or live degrading, dangerous or unhealthy?",
+        gettext_noop("Abusive working and living conditions"),
+        gettext_noop(
+            "Are the conditions where you work or live degrading, dangerous or unhealthy?"
+        ),
     ),
     (
         "ilo-fl-11-excessive-overtime",
-        "Excessive overtime",
-        "Are you made to work far beyond normal hours, or on rest days, "
-        "without being able to say no?",
+        gettext_noop("Excessive overtime"),
+        gettext_noop(
+            "Are you made to work far beyond normal hours, or on rest days, "
+            "without being able to say no?"
+        ),
     ),
 )
 
 ILO_FORCED_LABOUR_2012 = Catalogue(
     version=ILO_FORCED_LABOUR_2012_VERSION,
-    title="ILO Indicators of Forced Labour",
+    title=gettext_noop("ILO Indicators of Forced Labour"),
     kind=CatalogueKind.FORCED_LABOUR,
     population=Population.ANY,
     source="ILO Special Action Programme to Combat Forced Labour, ILO Indicators of Forced Labour "

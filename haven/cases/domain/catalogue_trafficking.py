@@ -53,6 +53,7 @@ from haven.cases.domain.indicators import (
     Strength,
 )
 from haven.cases.domain.sources import SCREENING_CITATIONS
+from haven.kernel.i18n import gettext_noop
 
 ADULT_LABOUR_2009_VERSION = "ilo-ec-trafficking-2009-adult-labour-h1"
 ADULT_SEXUAL_2009_VERSION = "ilo-ec-trafficking-2009-adult-sexual-h1"
@@ -61,11 +62,11 @@ SOURCE_REFERENCE = (
     "ILO and European Commission, Operational indicators of trafficking in human beings: "
     "results from a Delphi survey (March 2009, revised September 2009; ILO WCMS_105023)"
 )
-ADULT_LABOUR_CAUTION = (
+ADULT_LABOUR_CAUTION = gettext_noop(
     "The strengths in this list and the combination rule come from a secondary source "
     "and have not yet been checked against the ILO/European Commission publication."
 )
-ADULT_SEXUAL_CAUTION = (
+ADULT_SEXUAL_CAUTION = gettext_noop(
     "This list was reconstructed without a read copy of the ILO/European Commission "
     "publication: items and strengths are unverified, and so is the combination rule. "
     "Check them against the publication before relying on this summary."
@@ -80,297 +81,358 @@ _ITEMS: Mapping[tuple[Dimension, str], tuple[str, str]] = MappingProxyType(
     {
         # --- deceptive recruitment --------------------------------------------------------------
         (D.DECEPTIVE_RECRUITMENT, "nature-of-job-location-or-employer"): (
-            "Deceived about the nature of the job, location or employer",
-            "Was the job, the place or the employer different from what you were promised?",
+            gettext_noop("Deceived about the nature of the job, location or employer"),
+            gettext_noop(
+                "Was the job, the place or the employer different from what you were promised?"
+            ),
         ),
         (D.DECEPTIVE_RECRUITMENT, "conditions-of-work"): (
-            "Deceived about conditions of work",
-            "Were the working conditions different from what you were told?",
+            gettext_noop("Deceived about conditions of work"),
+            gettext_noop("Were the working conditions different from what you were told?"),
         ),
         (D.DECEPTIVE_RECRUITMENT, "conditions-of-prostitution"): (
-            "Deceived about conditions of prostitution",
-            "Were the conditions of the sex work different from what you were told?",
+            gettext_noop("Deceived about conditions of prostitution"),
+            gettext_noop("Were the conditions of the sex work different from what you were told?"),
         ),
         (D.DECEPTIVE_RECRUITMENT, "content-or-legality-of-contract"): (
-            "Deceived about content or legality of work contract",
-            "Was your contract different from what you were told, or not legal?",
+            gettext_noop("Deceived about content or legality of work contract"),
+            gettext_noop("Was your contract different from what you were told, or not legal?"),
         ),
         (D.DECEPTIVE_RECRUITMENT, "family-reunification"): (
-            "Deceived about family reunification",
-            "Were you promised that your family could join you, and it did not happen?",
+            gettext_noop("Deceived about family reunification"),
+            gettext_noop(
+                "Were you promised that your family could join you, and it did not happen?"
+            ),
         ),
         (D.DECEPTIVE_RECRUITMENT, "housing-and-living-conditions"): (
-            "Deceived about housing and living conditions",
-            "Was the place you had to live in different from what you were promised?",
+            gettext_noop("Deceived about housing and living conditions"),
+            gettext_noop("Was the place you had to live in different from what you were promised?"),
         ),
         (D.DECEPTIVE_RECRUITMENT, "legal-documentation-or-migration-status"): (
-            "Deceived about legal documentation or obtaining legal migration status",
-            "Were you lied to about your papers, your visa or your right to stay?",
+            gettext_noop("Deceived about legal documentation or obtaining legal migration status"),
+            gettext_noop("Were you lied to about your papers, your visa or your right to stay?"),
         ),
         (D.DECEPTIVE_RECRUITMENT, "travel-and-recruitment-conditions"): (
-            "Deceived about travel and recruitment conditions",
-            "Were you lied to about the journey, or about what recruitment would cost you?",
+            gettext_noop("Deceived about travel and recruitment conditions"),
+            gettext_noop(
+                "Were you lied to about the journey, or about what recruitment would cost you?"
+            ),
         ),
         (D.DECEPTIVE_RECRUITMENT, "wages-or-earnings"): (
-            "Deceived about wages or earnings",
-            "Were you promised pay that you did not get?",
+            gettext_noop("Deceived about wages or earnings"),
+            gettext_noop("Were you promised pay that you did not get?"),
         ),
         (D.DECEPTIVE_RECRUITMENT, "promises-of-marriage-or-adoption"): (
-            "Deceived through promises of marriage or adoption",
-            "Were you promised a marriage or an adoption to make you come?",
+            gettext_noop("Deceived through promises of marriage or adoption"),
+            gettext_noop("Were you promised a marriage or an adoption to make you come?"),
         ),
         (D.DECEPTIVE_RECRUITMENT, "access-to-education"): (
-            "Deceived about access to education opportunities",
-            "Were you promised school or training that you did not get?",
+            gettext_noop("Deceived about access to education opportunities"),
+            gettext_noop("Were you promised school or training that you did not get?"),
         ),
         # --- coercive recruitment ---------------------------------------------------------------
         (D.COERCIVE_RECRUITMENT, "violence-on-victim"): (
-            "Violence on victims",
-            "Before or during the journey, did anyone hurt you, physically or sexually?",
+            gettext_noop("Violence on victims"),
+            gettext_noop(
+                "Before or during the journey, did anyone hurt you, physically or sexually?"
+            ),
         ),
         (D.COERCIVE_RECRUITMENT, "abduction-forced-marriage-adoption-or-sale"): (
-            "Abduction, forced marriage, forced adoption or selling of victim",
-            "Were you taken against your will, sold, or forced into a marriage or an adoption?",
+            gettext_noop("Abduction, forced marriage, forced adoption or selling of victim"),
+            gettext_noop(
+                "Were you taken against your will, sold, or forced into a marriage or an adoption?"
+            ),
         ),
         (D.COERCIVE_RECRUITMENT, "confiscation-of-documents"): (
-            "Confiscation of documents",
-            "Before or during the journey, did someone take your passport or ID card from you?",
+            gettext_noop("Confiscation of documents"),
+            gettext_noop(
+                "Before or during the journey, did someone take your passport or ID card from you?"
+            ),
         ),
         (D.COERCIVE_RECRUITMENT, "debt-bondage"): (
-            "Debt bondage",
-            "Were you made to owe money for the job or the journey, money you could not "
-            "freely pay back?",
+            gettext_noop("Debt bondage"),
+            gettext_noop(
+                "Were you made to owe money for the job or the journey, money you could not "
+                "freely pay back?"
+            ),
         ),
         (D.COERCIVE_RECRUITMENT, "isolation-confinement-or-surveillance"): (
-            "Isolation, confinement or surveillance",
-            "Before or during the journey, were you locked in, watched, or kept away from "
-            "other people?",
+            gettext_noop("Isolation, confinement or surveillance"),
+            gettext_noop(
+                "Before or during the journey, were you locked in, watched, or kept away from "
+                "other people?"
+            ),
         ),
         (D.COERCIVE_RECRUITMENT, "threat-of-denunciation"): (
-            "Threat of denunciation to authorities",
-            "Did someone threaten to report you to the police or immigration to make you go?",
+            gettext_noop("Threat of denunciation to authorities"),
+            gettext_noop(
+                "Did someone threaten to report you to the police or immigration to make you go?"
+            ),
         ),
         (D.COERCIVE_RECRUITMENT, "threats-of-violence"): (
-            "Threats of violence against victim",
-            "Were you threatened with violence to make you go?",
+            gettext_noop("Threats of violence against victim"),
+            gettext_noop("Were you threatened with violence to make you go?"),
         ),
         (D.COERCIVE_RECRUITMENT, "threat-to-inform-family-community-or-public"): (
-            "Threats to inform family, community or public",
-            "Did someone threaten to tell your family, your community or the public things "
-            "about you, to make you go?",
+            gettext_noop("Threats to inform family, community or public"),
+            gettext_noop(
+                "Did someone threaten to tell your family, your community or the public things "
+                "about you, to make you go?"
+            ),
         ),
         (D.COERCIVE_RECRUITMENT, "violence-on-family"): (
-            "Violence on family (threats or effective)",
-            "Was your family hurt or threatened to make you go?",
+            gettext_noop("Violence on family (threats or effective)"),
+            gettext_noop("Was your family hurt or threatened to make you go?"),
         ),
         (D.COERCIVE_RECRUITMENT, "withholding-of-money"): (
-            "Withholding of money",
-            "Did someone keep your money back to make you go?",
+            gettext_noop("Withholding of money"),
+            gettext_noop("Did someone keep your money back to make you go?"),
         ),
         # --- recruitment by abuse of vulnerability ----------------------------------------------
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "difficult-family-situation"): (
-            "Abuse of difficult family situation",
-            "Did the person who recruited you take advantage of problems in your family?",
+            gettext_noop("Abuse of difficult family situation"),
+            gettext_noop(
+                "Did the person who recruited you take advantage of problems in your family?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "irregular-status"): (
-            "Abuse of irregular migration status",
-            "Did the person who recruited you take advantage of you having no papers or "
-            "no permission to stay?",
+            gettext_noop("Abuse of irregular migration status"),
+            gettext_noop(
+                "Did the person who recruited you take advantage of you having no papers or "
+                "no permission to stay?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "lack-of-education-or-language"): (
-            "Abuse of lack of education (language)",
-            "Did the person who recruited you take advantage of you not knowing the language, "
-            "or not having had much schooling?",
+            gettext_noop("Abuse of lack of education (language)"),
+            gettext_noop(
+                "Did the person who recruited you take advantage of you not knowing the language, "
+                "or not having had much schooling?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "lack-of-information"): (
-            "Abuse of lack of information",
-            "Did the person who recruited you take advantage of you not knowing how things "
-            "work where you were going?",
+            gettext_noop("Abuse of lack of information"),
+            gettext_noop(
+                "Did the person who recruited you take advantage of you not knowing how things "
+                "work where you were going?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "control-of-exploiters"): (
-            "Control of exploiters",
-            "Before you left, was your life already controlled by the people who recruited you?",
+            gettext_noop("Control of exploiters"),
+            gettext_noop(
+                "Before you left, was your life already controlled by the people who recruited you?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "economic-reasons"): (
-            "Economic reasons",
-            "Did the person who recruited you take advantage of you badly needing money?",
+            gettext_noop("Economic reasons"),
+            gettext_noop(
+                "Did the person who recruited you take advantage of you badly needing money?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "false-information-about-law-or-authorities"): (
-            "False information about law, attitude of authorities",
-            "Were you told lies about the law, or about how police or officials would treat you?",
+            gettext_noop("False information about law, attitude of authorities"),
+            gettext_noop(
+                "Were you told lies about the law, or about how police or officials "
+                "would treat you?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "false-information-about-successful-migration"): (
-            "False information about successful migration",
-            "Were you told false stories about how well migrants do there?",
+            gettext_noop("False information about successful migration"),
+            gettext_noop("Were you told false stories about how well migrants do there?"),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "family-situation"): (
-            "Family situation",
-            "Did your family situation leave you little choice but to go?",
+            gettext_noop("Family situation"),
+            gettext_noop("Did your family situation leave you little choice but to go?"),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "personal-situation"): (
-            "Personal situation",
-            "Did your personal situation, for example your health or being alone, leave you "
-            "little choice but to go?",
+            gettext_noop("Personal situation"),
+            gettext_noop(
+                "Did your personal situation, for example your health or being alone, leave you "
+                "little choice but to go?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "psychological-or-emotional-dependency"): (
-            "Psychological and emotional dependency",
-            "Did the person who recruited you use your feelings for them, or your trust in "
-            "them, to make you go?",
+            gettext_noop("Psychological and emotional dependency"),
+            gettext_noop(
+                "Did the person who recruited you use your feelings for them, or your trust in "
+                "them, to make you go?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "relationship-with-authorities"): (
-            "Relationship with authorities / legal status",
-            "When you were recruited, were you afraid of the authorities, or was your legal "
-            "status uncertain?",
+            gettext_noop("Relationship with authorities / legal status"),
+            gettext_noop(
+                "When you were recruited, were you afraid of the authorities, or was your legal "
+                "status uncertain?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "difficulties-in-the-past"): (
-            "Difficulties in the past",
-            "Before you were recruited, had you been through serious difficulties, for example "
-            "earlier exploitation or a migration that failed?",
+            gettext_noop("Difficulties in the past"),
+            gettext_noop(
+                "Before you were recruited, had you been through serious difficulties, for example "
+                "earlier exploitation or a migration that failed?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "difficulty-to-organise-travel"): (
-            "Difficulty to organise the travel",
-            "Would it have been hard for you to organise the journey on your own?",
+            gettext_noop("Difficulty to organise the travel"),
+            gettext_noop("Would it have been hard for you to organise the journey on your own?"),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "cultural-or-religious-beliefs"): (
-            "Abuse of cultural or religious beliefs",
-            "Did the person who recruited you use your beliefs or traditions, for example an "
-            "oath or a ritual, to control you?",
+            gettext_noop("Abuse of cultural or religious beliefs"),
+            gettext_noop(
+                "Did the person who recruited you use your beliefs or traditions, for example an "
+                "oath or a ritual, to control you?"
+            ),
         ),
         (D.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY, "general-context"): (
-            "General context",
-            "Were you recruited in a place of war, disaster or crisis?",
+            gettext_noop("General context"),
+            gettext_noop("Were you recruited in a place of war, disaster or crisis?"),
         ),
         # --- exploitative conditions of work ----------------------------------------------------
         (D.EXPLOITATIVE_CONDITIONS, "excessive-working-days-or-hours"): (
-            "Excessive working days or hours",
-            "Did you have to work very long hours, or many days without rest?",
+            gettext_noop("Excessive working days or hours"),
+            gettext_noop("Did you have to work very long hours, or many days without rest?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "bad-living-conditions"): (
-            "Bad living conditions",
-            "Were the place where you slept, and the food you got, very bad?",
+            gettext_noop("Bad living conditions"),
+            gettext_noop("Were the place where you slept, and the food you got, very bad?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "hazardous-work"): (
-            "Hazardous work",
-            "Was the work dangerous, or done without protection?",
+            gettext_noop("Hazardous work"),
+            gettext_noop("Was the work dangerous, or done without protection?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "low-or-no-salary"): (
-            "Low or no salary",
-            "Were you paid very little, or nothing?",
+            gettext_noop("Low or no salary"),
+            gettext_noop("Were you paid very little, or nothing?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "no-respect-of-labour-laws-or-contract"): (
-            "No respect of labour laws or contract signed",
-            "Did the employer ignore the contract you signed, or the labour law?",
+            gettext_noop("No respect of labour laws or contract signed"),
+            gettext_noop("Did the employer ignore the contract you signed, or the labour law?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "no-social-protection"): (
-            "No social protection (contract, social insurance, etc.)",
-            "Did you work without a contract, or without health or social insurance?",
+            gettext_noop("No social protection (contract, social insurance, etc.)"),
+            gettext_noop("Did you work without a contract, or without health or social insurance?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "very-bad-working-conditions"): (
-            "Very bad working conditions",
-            "Were the working conditions very bad?",
+            gettext_noop("Very bad working conditions"),
+            gettext_noop("Were the working conditions very bad?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "wage-manipulation"): (
-            "Wage manipulation",
-            "Was your pay cut by fines or deductions, or paid to someone else?",
+            gettext_noop("Wage manipulation"),
+            gettext_noop("Was your pay cut by fines or deductions, or paid to someone else?"),
         ),
         (D.EXPLOITATIVE_CONDITIONS, "no-access-to-education"): (
-            "No access to education",
-            "Were you kept from going to school or training?",
+            gettext_noop("No access to education"),
+            gettext_noop("Were you kept from going to school or training?"),
         ),
         # --- coercion at destination ------------------------------------------------------------
         (D.COERCION_AT_DESTINATION, "confiscation-of-documents"): (
-            "Confiscation of documents",
-            "Did someone else keep your passport or ID card?",
+            gettext_noop("Confiscation of documents"),
+            gettext_noop("Did someone else keep your passport or ID card?"),
         ),
         (D.COERCION_AT_DESTINATION, "debt-bondage"): (
-            "Debt bondage",
-            "Did a debt you owed the employer or the recruiter keep you from leaving?",
+            gettext_noop("Debt bondage"),
+            gettext_noop(
+                "Did a debt you owed the employer or the recruiter keep you from leaving?"
+            ),
         ),
         (D.COERCION_AT_DESTINATION, "isolation-confinement-or-surveillance"): (
-            "Isolation, confinement or surveillance",
-            "Were you locked in, watched, or stopped from contacting other people?",
+            gettext_noop("Isolation, confinement or surveillance"),
+            gettext_noop("Were you locked in, watched, or stopped from contacting other people?"),
         ),
         (D.COERCION_AT_DESTINATION, "violence-on-victim"): (
-            "Violence on victims",
-            "Where you worked or lived, did anyone hurt you, physically or sexually?",
+            gettext_noop("Violence on victims"),
+            gettext_noop("Where you worked or lived, did anyone hurt you, physically or sexually?"),
         ),
         (D.COERCION_AT_DESTINATION, "forced-into-illicit-activities"): (
-            "Forced into illicit / criminal activities",
-            "Were you made to do things that are against the law?",
+            gettext_noop("Forced into illicit / criminal activities"),
+            gettext_noop("Were you made to do things that are against the law?"),
         ),
         (D.COERCION_AT_DESTINATION, "forced-tasks-or-clients"): (
-            "Forced tasks or clients",
-            "Were you forced to do tasks, or to see clients, that you had not agreed to?",
+            gettext_noop("Forced tasks or clients"),
+            gettext_noop(
+                "Were you forced to do tasks, or to see clients, that you had not agreed to?"
+            ),
         ),
         (D.COERCION_AT_DESTINATION, "forced-to-act-against-peers"): (
-            "Forced to act against peers",
-            "Were you made to control, punish or hurt other workers?",
+            gettext_noop("Forced to act against peers"),
+            gettext_noop("Were you made to control, punish or hurt other workers?"),
         ),
         (D.COERCION_AT_DESTINATION, "forced-to-lie"): (
-            "Forced to lie to authorities, family, etc.",
-            "Were you told to lie to officials or to your family?",
+            gettext_noop("Forced to lie to authorities, family, etc."),
+            gettext_noop("Were you told to lie to officials or to your family?"),
         ),
         (D.COERCION_AT_DESTINATION, "threat-of-denunciation"): (
-            "Threat of denunciation to authorities",
-            "Did someone threaten to report you to the police or immigration?",
+            gettext_noop("Threat of denunciation to authorities"),
+            gettext_noop("Did someone threaten to report you to the police or immigration?"),
         ),
         (D.COERCION_AT_DESTINATION, "threat-of-worse-working-conditions"): (
-            "Threat to impose even worse working conditions",
-            "Were you threatened with even worse work or conditions?",
+            gettext_noop("Threat to impose even worse working conditions"),
+            gettext_noop("Were you threatened with even worse work or conditions?"),
         ),
         (D.COERCION_AT_DESTINATION, "threats-of-violence"): (
-            "Threats of violence against victim",
-            "Were you threatened with violence?",
+            gettext_noop("Threats of violence against victim"),
+            gettext_noop("Were you threatened with violence?"),
         ),
         (D.COERCION_AT_DESTINATION, "under-strong-influence"): (
-            "Under strong influence",
-            "Did the people you worked for control you so much that you felt you could not "
-            "leave them?",
+            gettext_noop("Under strong influence"),
+            gettext_noop(
+                "Did the people you worked for control you so much that you felt you could not "
+                "leave them?"
+            ),
         ),
         (D.COERCION_AT_DESTINATION, "violence-on-family"): (
-            "Violence on family (threats or effective)",
-            "Was your family hurt or threatened?",
+            gettext_noop("Violence on family (threats or effective)"),
+            gettext_noop("Was your family hurt or threatened?"),
         ),
         (D.COERCION_AT_DESTINATION, "withholding-of-wages"): (
-            "Withholding of wages",
-            "Did the employer hold back your pay to make you stay?",
+            gettext_noop("Withholding of wages"),
+            gettext_noop("Did the employer hold back your pay to make you stay?"),
         ),
         (D.COERCION_AT_DESTINATION, "threat-to-inform-family-community-or-public"): (
-            "Threats to inform family, community or public",
-            "Did someone threaten to tell your family, your community or the public things "
-            "about you?",
+            gettext_noop("Threats to inform family, community or public"),
+            gettext_noop(
+                "Did someone threaten to tell your family, your community or the public things "
+                "about you?"
+            ),
         ),
         # --- abuse of vulnerability at destination ----------------------------------------------
         (D.ABUSE_OF_VULNERABILITY_AT_DESTINATION, "dependency-on-exploiters"): (
-            "Dependency on exploiters",
-            "Did you depend on the people you worked for for housing, food, transport or "
-            "contact with others?",
+            gettext_noop("Dependency on exploiters"),
+            gettext_noop(
+                "Did you depend on the people you worked for for housing, food, transport or "
+                "contact with others?"
+            ),
         ),
         (D.ABUSE_OF_VULNERABILITY_AT_DESTINATION, "difficulty-to-live-in-unknown-area"): (
-            "Difficulty to live in an unknown area",
-            "Was it hard for you to manage on your own there, for example because of the "
-            "language or not knowing the area?",
+            gettext_noop("Difficulty to live in an unknown area"),
+            gettext_noop(
+                "Was it hard for you to manage on your own there, for example because of the "
+                "language or not knowing the area?"
+            ),
         ),
         (D.ABUSE_OF_VULNERABILITY_AT_DESTINATION, "economic-reasons"): (
-            "Economic reasons",
-            "Did you or your family need the money so badly that you could not stop?",
+            gettext_noop("Economic reasons"),
+            gettext_noop("Did you or your family need the money so badly that you could not stop?"),
         ),
         (D.ABUSE_OF_VULNERABILITY_AT_DESTINATION, "family-situation"): (
-            "Family situation",
-            "Did your family situation keep you in that work?",
+            gettext_noop("Family situation"),
+            gettext_noop("Did your family situation keep you in that work?"),
         ),
         (D.ABUSE_OF_VULNERABILITY_AT_DESTINATION, "relationship-with-authorities"): (
-            "Relationship with authorities / legal status",
-            "Were you afraid of the authorities there because of your legal status?",
+            gettext_noop("Relationship with authorities / legal status"),
+            gettext_noop("Were you afraid of the authorities there because of your legal status?"),
         ),
         (D.ABUSE_OF_VULNERABILITY_AT_DESTINATION, "difficulties-in-the-past"): (
-            "Difficulties in the past",
-            "Did hardship you had been through before make it harder for you to leave?",
+            gettext_noop("Difficulties in the past"),
+            gettext_noop(
+                "Did hardship you had been through before make it harder for you to leave?"
+            ),
         ),
         (D.ABUSE_OF_VULNERABILITY_AT_DESTINATION, "personal-characteristics"): (
-            "Personal characteristics",
-            "Were you treated worse there because of who you are, for example your origin, "
-            "your gender or a disability?",
+            gettext_noop("Personal characteristics"),
+            gettext_noop(
+                "Were you treated worse there because of who you are, for example your origin, "
+                "your gender or a disability?"
+            ),
         ),
     }
 )
@@ -521,7 +583,9 @@ def _indicators(list_slug: str, spec: ListSpec) -> tuple[Indicator, ...]:
 
 ADULT_LABOUR_2009 = Catalogue(
     version=ADULT_LABOUR_2009_VERSION,
-    title="Operational indicators of trafficking: adults, labour exploitation (ILO/EC 2009)",
+    title=gettext_noop(
+        "Operational indicators of trafficking: adults, labour exploitation (ILO/EC 2009)"
+    ),
     kind=CatalogueKind.TRAFFICKING,
     population=Population.ADULT,
     purpose=ExploitationPurpose.LABOUR,
@@ -534,7 +598,9 @@ ADULT_LABOUR_2009 = Catalogue(
 
 ADULT_SEXUAL_2009 = Catalogue(
     version=ADULT_SEXUAL_2009_VERSION,
-    title="Operational indicators of trafficking: adults, sexual exploitation (ILO/EC 2009)",
+    title=gettext_noop(
+        "Operational indicators of trafficking: adults, sexual exploitation (ILO/EC 2009)"
+    ),
     kind=CatalogueKind.TRAFFICKING,
     population=Population.ADULT,
     purpose=ExploitationPurpose.SEXUAL,

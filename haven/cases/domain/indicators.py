@@ -45,6 +45,7 @@ from haven.cases.domain.errors import (
 )
 from haven.cases.domain.sources import IPU118_OP26_CHILD_NO_MEANS
 from haven.kernel.citations import Citation
+from haven.kernel.i18n import Message, english, gettext_noop, message
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -145,88 +146,113 @@ class PatternElement(StrEnum):
         return PATTERN_ELEMENT_LABELS[self]
 
 
-# --- plain-language labels (English; the Django layer wraps them for translation) ---------------
+# --- plain-language labels (English, marked for the catalogues; translated where shown) -------
 
 ANSWER_LABELS: Mapping[AnswerValue, str] = MappingProxyType(
-    {AnswerValue.YES: "Yes", AnswerValue.NO: "No", AnswerValue.UNKNOWN: "Unknown"}
+    {
+        AnswerValue.YES: gettext_noop("Yes"),
+        AnswerValue.NO: gettext_noop("No"),
+        AnswerValue.UNKNOWN: gettext_noop("Unknown"),
+    }
 )
 STRENGTH_LABELS: Mapping[Strength, str] = MappingProxyType(
-    {Strength.STRONG: "strong", Strength.MEDIUM: "medium", Strength.WEAK: "weak"}
+    {
+        Strength.STRONG: gettext_noop("strong"),
+        Strength.MEDIUM: gettext_noop("medium"),
+        Strength.WEAK: gettext_noop("weak"),
+    }
 )
 DIMENSION_LABELS: Mapping[Dimension, str] = MappingProxyType(
     {
-        Dimension.DECEPTIVE_RECRUITMENT: "Deceptive recruitment",
-        Dimension.COERCIVE_RECRUITMENT: "Coercive recruitment",
-        Dimension.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY: "Recruitment by abuse of vulnerability",
-        Dimension.EXPLOITATIVE_CONDITIONS: "Exploitative conditions of work",
-        Dimension.COERCION_AT_DESTINATION: "Coercion at destination",
-        Dimension.ABUSE_OF_VULNERABILITY_AT_DESTINATION: "Abuse of vulnerability at destination",
+        Dimension.DECEPTIVE_RECRUITMENT: gettext_noop("Deceptive recruitment"),
+        Dimension.COERCIVE_RECRUITMENT: gettext_noop("Coercive recruitment"),
+        Dimension.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY: gettext_noop(
+            "Recruitment by abuse of vulnerability"
+        ),
+        Dimension.EXPLOITATIVE_CONDITIONS: gettext_noop("Exploitative conditions of work"),
+        Dimension.COERCION_AT_DESTINATION: gettext_noop("Coercion at destination"),
+        Dimension.ABUSE_OF_VULNERABILITY_AT_DESTINATION: gettext_noop(
+            "Abuse of vulnerability at destination"
+        ),
     }
 )
 COMBINATION_BRANCH_LABELS: Mapping[CombinationBranch, str] = MappingProxyType(
     {
-        CombinationBranch.TWO_STRONG: "2 strong",
-        CombinationBranch.STRONG_AND_MEDIUM_OR_WEAK: "1 strong + 1 medium or weak",
-        CombinationBranch.THREE_MEDIUM: "3 medium",
-        CombinationBranch.TWO_MEDIUM_AND_WEAK: "2 medium + 1 weak",
+        CombinationBranch.TWO_STRONG: gettext_noop("2 strong"),
+        CombinationBranch.STRONG_AND_MEDIUM_OR_WEAK: gettext_noop("1 strong + 1 medium or weak"),
+        CombinationBranch.THREE_MEDIUM: gettext_noop("3 medium"),
+        CombinationBranch.TWO_MEDIUM_AND_WEAK: gettext_noop("2 medium + 1 weak"),
+    }
+)
+# The recruitment dimensions as named inside a sentence (lower case in English).
+RECRUITMENT_IN_SENTENCE: Mapping[Dimension, str] = MappingProxyType(
+    {
+        Dimension.DECEPTIVE_RECRUITMENT: gettext_noop("deceptive recruitment"),
+        Dimension.COERCIVE_RECRUITMENT: gettext_noop("coercive recruitment"),
+        Dimension.RECRUITMENT_BY_ABUSE_OF_VULNERABILITY: gettext_noop(
+            "recruitment by abuse of vulnerability"
+        ),
     }
 )
 PATTERN_ELEMENT_LABELS: Mapping[PatternElement, str] = MappingProxyType(
     {
-        PatternElement.RECRUITMENT: (
+        PatternElement.RECRUITMENT: gettext_noop(
             "recruitment (deceptive, coercive or by abuse of vulnerability)"
         ),
-        PatternElement.EXPLOITATION: "exploitation",
-        PatternElement.COERCION_AT_DESTINATION: "coercion at destination",
+        PatternElement.EXPLOITATION: gettext_noop("exploitation"),
+        PatternElement.COERCION_AT_DESTINATION: gettext_noop("coercion at destination"),
     }
 )
 
-SUPPORT_NOTICE = (
+SUPPORT_NOTICE = gettext_noop(
     "This summary supports the caseworker's judgement and never replaces it. "
     "People decide, the system reminds: a screening is not an identification. "
     "Only a person decides, and records the reasons, whether someone is recognised "
     "as a victim of trafficking or of forced labour."
 )
-CATALOGUE_LINE = "Catalogue: {title} (version {version})."
-COUNTS_LINE = "Answers: yes {yes}, no {no}, unknown {unknown}, not asked yet {not_asked}."
-DIMENSION_POSITIVE_LINE = (
+CATALOGUE_LINE = gettext_noop("Catalogue: {title} (version {version}).")
+COUNTS_LINE = gettext_noop(
+    "Answers: yes {yes}, no {no}, unknown {unknown}, not asked yet {not_asked}."
+)
+DIMENSION_POSITIVE_LINE = gettext_noop(
     "{label}: strong {strong}, medium {medium}, weak {weak} answered yes; "
     "meets the combination rule ({branch})."
 )
-DIMENSION_NOT_POSITIVE_LINE = (
+DIMENSION_NOT_POSITIVE_LINE = gettext_noop(
     "{label}: strong {strong}, medium {medium}, weak {weak} answered yes; "
     "does not meet the combination rule so far."
 )
-PATTERN_CONSISTENT_ADULT = (
+PATTERN_CONSISTENT_ADULT = gettext_noop(
     "Indicators consistent with trafficking: recruitment ({recruitment}), exploitation "
     "and coercion at destination each meet the combination rule."
 )
-PATTERN_CONSISTENT_CHILD = (
+PATTERN_CONSISTENT_CHILD = gettext_noop(
     "Indicators consistent with trafficking of a child: the exploitation dimension meets "
     "the combination rule, and for a child the means are not required (Palermo Protocol "
     "art. 3(c)). The act (recruitment, transport, transfer, harbouring or receipt) is not "
     "scored by these indicators and remains to be established."
 )
-PATTERN_INCOMPLETE_ADULT = (
+PATTERN_INCOMPLETE_ADULT = gettext_noop(
     "The indicators recorded so far do not show the pattern consistent with trafficking "
     "(recruitment, exploitation and coercion at destination); not met so far: {missing}. "
     "This is not a finding either way."
 )
-PATTERN_INCOMPLETE_CHILD = (
+PATTERN_INCOMPLETE_CHILD = gettext_noop(
     "For a child the means are not required (Palermo Protocol art. 3(c)), but the "
     "exploitation dimension does not meet the combination rule so far. "
     "This is not a finding either way."
 )
-FORCED_LABOUR_PRESENT_LINE = "Forced-labour indicators answered yes: {labels}."
-FORCED_LABOUR_NONE_LINE = (
+FORCED_LABOUR_PRESENT_LINE = gettext_noop("Forced-labour indicators answered yes: {labels}.")
+FORCED_LABOUR_NONE_LINE = gettext_noop(
     "No forced-labour indicator has been answered yes so far. This is not a finding either way."
 )
-FORCED_LABOUR_READING_LINE = (
+FORCED_LABOUR_READING_LINE = gettext_noop(
     "One indicator can in some cases point to forced labour; in others several are needed."
 )
-STILL_TO_ASK_LINE = "Questions still to ask or to answer: {count}."
-ALL_ANSWERED_LINE = "Every question has a yes or no answer."
-EVIDENCE_REMINDER_LINE = "Yes answers with no evidence noted yet: {count} ({labels})."
+STILL_TO_ASK_LINE = gettext_noop("Questions still to ask or to answer: {count}.")
+ALL_ANSWERED_LINE = gettext_noop("Every question has a yes or no answer.")
+EVIDENCE_REMINDER_LINE = gettext_noop("Yes answers with no evidence noted yet: {count} ({labels}).")
+MORE_NOT_LISTED = gettext_noop("…")  # ends a list cut short
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_ID_LENGTH = 120
@@ -497,15 +523,18 @@ class DimensionResult:
         return self.branch is not None
 
     def describe(self) -> str:
+        return english(self.message())
+
+    def message(self) -> Message:
         values = {
-            "label": self.dimension.label,
+            "label": message(self.dimension.label),
             "strong": self.strong,
             "medium": self.medium,
             "weak": self.weak,
         }
         if self.branch is None:
-            return DIMENSION_NOT_POSITIVE_LINE.format(**values)
-        return DIMENSION_POSITIVE_LINE.format(branch=self.branch.label, **values)
+            return message(DIMENSION_NOT_POSITIVE_LINE, **values)
+        return message(DIMENSION_POSITIVE_LINE, branch=message(self.branch.label), **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,8 +558,12 @@ class TraffickingPattern:
     child_rule: bool
     elements: tuple[PatternElementResult, ...]
     consistent_with_trafficking: bool
-    explanation: str
+    explanation_message: Message
     citations: tuple[Citation, ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        return english(self.explanation_message)
 
     @property
     def missing(self) -> tuple[PatternElement, ...]:
@@ -561,44 +594,61 @@ class ScreeningSummary:
         raise KeyError(f"catalogue '{self.catalogue_version}' has no dimension '{dimension}'")
 
     def lines(self) -> tuple[str, ...]:
-        """The summary in plain sentences, in reading order; the notice comes last."""
-        lines = [CATALOGUE_LINE.format(title=self.catalogue_title, version=self.catalogue_version)]
+        """The summary in plain English sentences, in reading order; the notice comes last."""
+        return tuple(english(line) for line in self.messages())
+
+    def messages(self) -> tuple[Message, ...]:
+        """The summary's sentences as messages, to be read in the reader's language."""
+        lines = [
+            message(
+                CATALOGUE_LINE,
+                title=message(self.catalogue_title),
+                version=self.catalogue_version,
+            )
+        ]
         if self.caution:
-            lines.append(self.caution)
+            lines.append(message(self.caution))
         counts = self.counts
         lines.append(
-            COUNTS_LINE.format(
-                yes=counts.yes, no=counts.no, unknown=counts.unknown, not_asked=counts.not_asked
+            message(
+                COUNTS_LINE,
+                yes=counts.yes,
+                no=counts.no,
+                unknown=counts.unknown,
+                not_asked=counts.not_asked,
             )
         )
-        lines.extend(result.describe() for result in self.dimensions)
+        lines.extend(result.message() for result in self.dimensions)
         if self.pattern is not None:
-            lines.append(self.pattern.explanation)
+            lines.append(self.pattern.explanation_message)
         else:
             present = self.forced_labour_indicators_present
             if present:
-                labels = "; ".join(indicator.label for indicator in present)
-                lines.append(FORCED_LABOUR_PRESENT_LINE.format(labels=labels))
+                labels = [message(indicator.label) for indicator in present]
+                lines.append(message(FORCED_LABOUR_PRESENT_LINE, labels=labels))
             else:
-                lines.append(FORCED_LABOUR_NONE_LINE)
-            lines.append(FORCED_LABOUR_READING_LINE)
+                lines.append(message(FORCED_LABOUR_NONE_LINE))
+            lines.append(message(FORCED_LABOUR_READING_LINE))
         if self.still_to_ask:
-            lines.append(STILL_TO_ASK_LINE.format(count=len(self.still_to_ask)))
+            lines.append(message(STILL_TO_ASK_LINE, count=len(self.still_to_ask)))
         else:
-            lines.append(ALL_ANSWERED_LINE)
+            lines.append(message(ALL_ANSWERED_LINE))
         if self.yes_without_evidence:
-            labels = _some_labels(self.yes_without_evidence)
             lines.append(
-                EVIDENCE_REMINDER_LINE.format(count=len(self.yes_without_evidence), labels=labels)
+                message(
+                    EVIDENCE_REMINDER_LINE,
+                    count=len(self.yes_without_evidence),
+                    labels=_some_labels(self.yes_without_evidence),
+                )
             )
-        lines.append(self.notice)
+        lines.append(message(self.notice))
         return tuple(lines)
 
 
-def _some_labels(indicators: tuple[Indicator, ...], limit: int = 5) -> str:
+def _some_labels(indicators: tuple[Indicator, ...], limit: int = 5) -> list[Message]:
     """The first few labels, so a long list stays readable; the count says how many in all."""
-    labels = "; ".join(indicator.label for indicator in indicators[:limit])
-    return labels + ("; …" if len(indicators) > limit else "")
+    labels = [message(indicator.label) for indicator in indicators[:limit]]
+    return labels + ([message(MORE_NOT_LISTED)] if len(indicators) > limit else [])
 
 
 def summarise(
@@ -702,20 +752,21 @@ def _pattern(dimensions: tuple[DimensionResult, ...], *, child_rule: bool) -> Tr
         ),
     )
     consistent = all(item.met for item in elements if item.required)
-    missing = [item.element.label for item in elements if item.required and not item.met]
+    missing = [message(item.element.label) for item in elements if item.required and not item.met]
     if child_rule:
-        explanation = PATTERN_CONSISTENT_CHILD if consistent else PATTERN_INCOMPLETE_CHILD
+        explanation = message(PATTERN_CONSISTENT_CHILD if consistent else PATTERN_INCOMPLETE_CHILD)
     elif consistent:
-        explanation = PATTERN_CONSISTENT_ADULT.format(
-            recruitment=", ".join(d.label.lower() for d in recruitment_met)
+        explanation = message(
+            PATTERN_CONSISTENT_ADULT,
+            recruitment=[message(RECRUITMENT_IN_SENTENCE[d]) for d in recruitment_met],
         )
     else:
-        explanation = PATTERN_INCOMPLETE_ADULT.format(missing="; ".join(missing))
+        explanation = message(PATTERN_INCOMPLETE_ADULT, missing=missing)
     return TraffickingPattern(
         child_rule=child_rule,
         elements=elements,
         consistent_with_trafficking=consistent,
-        explanation=explanation,
+        explanation_message=explanation,
         citations=(IPU118_OP26_CHILD_NO_MEANS,) if child_rule else (),
     )
 
