@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils.translation import trans_real
 
 from haven.accounts.roles import Role
 from haven.cases import services
@@ -34,3 +35,23 @@ def person(caseworker):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def case(caseworker, person):  # type: ignore[no-untyped-def]
     return services.case_open(actor=caseworker, person_id=person.pk)
+
+
+@pytest.fixture
+def catalogue():  # type: ignore[no-untyped-def]
+    """Adds translations to the loaded catalogue of a language, for one test."""
+    added: list[tuple[dict, str, object]] = []
+    missing = object()
+
+    def add(language: str, entries: dict[str, str]) -> None:
+        catalog = trans_real.translation(language)._catalog._catalogs[0]
+        for msgid, msgstr in entries.items():
+            added.append((catalog, msgid, catalog.get(msgid, missing)))
+            catalog[msgid] = msgstr
+
+    yield add
+    for catalog, msgid, previous in reversed(added):
+        if previous is missing:
+            del catalog[msgid]
+        else:
+            catalog[msgid] = previous

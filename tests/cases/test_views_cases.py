@@ -79,9 +79,12 @@ def test_case_page_and_list(case, caseworker):
 def test_case_page_shows_labels_not_codes(case, caseworker, person):
     from haven.people import services as people_services
 
-    people_services.person_update(actor=caseworker, person_id=person.pk,
-                                  expected_version=person.version,
-                                  changes={"vulnerabilities": ["pregnancy"]})
+    people_services.person_update(
+        actor=caseworker,
+        person_id=person.pk,
+        expected_version=person.version,
+        changes={"vulnerabilities": ["pregnancy"]},
+    )
     page = verified_client(caseworker).get(f"/cases/{case.pk}/").content.decode()
     assert "Pregnancy" in page and "pregnancy," not in page
     assert "Case opened" in page

@@ -17,7 +17,6 @@ from datetime import date, timedelta
 import pytest
 from django.apps import apps
 from django.utils import formats, timezone, translation
-from django.utils.translation import trans_real
 
 from haven.cases import services
 from haven.cases.models import Case, Obligation
@@ -41,26 +40,6 @@ ARABIC = {
         "توجد أسباب معقولة (قرار {decided_on}). لا ترحيل قبل {period_end}."
     ),
 }
-
-
-@pytest.fixture
-def catalogue():  # type: ignore[no-untyped-def]
-    """Adds translations to the loaded catalogue of a language, for one test."""
-    added: list[tuple[dict, str, object]] = []
-    missing = object()
-
-    def add(language: str, entries: dict[str, str]) -> None:
-        catalog = trans_real.translation(language)._catalog._catalogs[0]
-        for msgid, msgstr in entries.items():
-            added.append((catalog, msgid, catalog.get(msgid, missing)))
-            catalog[msgid] = msgstr
-
-    yield add
-    for catalog, msgid, previous in reversed(added):
-        if previous is missing:
-            del catalog[msgid]
-        else:
-            catalog[msgid] = previous
 
 
 @pytest.fixture
