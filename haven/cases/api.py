@@ -411,10 +411,16 @@ class IntakeListApi(APIView):
     )
     @idempotent_api
     def post(self, request: Request) -> Response:
-        serializer = self.IntakeInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        intake = services.intake_create(actor=request.user, **serializer.validated_data)
+        validated = _INTAKE_FAST_INPUT.validate(request.data)
+        if validated is None:  # something to refuse or coerce: DRF decides and explains
+            serializer = self.IntakeInput(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            validated = serializer.validated_data
+        intake = services.intake_create(actor=request.user, **validated)
         return Response(IntakeOutput(intake).data, status=status.HTTP_201_CREATED)
+
+
+_INTAKE_FAST_INPUT = FastInput(IntakeListApi.IntakeInput)
 
 
 class IntakeBatchItemInput(IntakeListApi.IntakeInput):

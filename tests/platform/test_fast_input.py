@@ -11,10 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rest_framework import serializers
 
-from haven.cases.api import IntakeBatchInput
+from haven.cases.api import IntakeBatchInput, IntakeListApi
 from haven.platform.fast_input import FastInput, Unsupported
 
 FAST = FastInput(IntakeBatchInput)
+FAST_SINGLE = FastInput(IntakeListApi.IntakeInput)
 
 # Values of every JSON type, including those DRF coerces or refuses.
 odd = st.one_of(
@@ -117,6 +118,18 @@ def _plain(value):  # type: ignore[no-untyped-def]
 def test_whatever_the_fast_path_accepts_drf_accepts_with_the_same_values(data):
     fast = FAST.validate(data)
     serializer = IntakeBatchInput(data=data)
+    valid = serializer.is_valid()
+    if fast is not None:
+        assert valid, serializer.errors
+        assert fast == _plain(serializer.validated_data)
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@settings(max_examples=300)
+@given(st.one_of(clean_intakes, intakes, odd))
+def test_the_single_intake_fast_path_agrees_with_drf_too(data):
+    fast = FAST_SINGLE.validate(data)
+    serializer = IntakeListApi.IntakeInput(data=data)
     valid = serializer.is_valid()
     if fast is not None:
         assert valid, serializer.errors
