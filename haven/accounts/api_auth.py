@@ -33,7 +33,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
         except UnicodeDecodeError:
             raise exceptions.AuthenticationFailed(_("Malformed token.")) from None
         token = (
-            ApiToken.objects.select_related("user")
+            ApiToken.objects.select_related("user", "user__agency")
             .filter(digest=token_digest(secret), revoked_at__isnull=True)
             .first()
         )
