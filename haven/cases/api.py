@@ -22,6 +22,7 @@ from haven.cases.models import (
     DecisionKind,
     DecisionOutcome,
 )
+from haven.intake import services as intake_services
 from haven.intake.models import STAFF_CHANNELS, Channel
 from haven.intake.models import ClosureReason as IntakeClosureReason
 from haven.platform.api import expected_version_from
@@ -416,7 +417,7 @@ class IntakeListApi(APIView):
             serializer = self.IntakeInput(data=request.data)
             serializer.is_valid(raise_exception=True)
             validated = serializer.validated_data
-        intake = services.intake_create(actor=request.user, **validated)
+        intake = intake_services.intake_create(actor=request.user, **validated)
         return Response(IntakeOutput(intake).data, status=status.HTTP_201_CREATED)
 
 
@@ -431,7 +432,9 @@ class IntakeBatchItemInput(IntakeListApi.IntakeInput):
 
 
 class IntakeBatchInput(serializers.Serializer):
-    intakes = IntakeBatchItemInput(many=True, min_length=1, max_length=services.MAX_INTAKES_AT_ONCE)
+    intakes = IntakeBatchItemInput(
+        many=True, min_length=1, max_length=intake_services.MAX_INTAKES_AT_ONCE
+    )
 
 
 _BATCH_FAST_INPUT = FastInput(IntakeBatchInput)
@@ -466,7 +469,9 @@ class IntakeBatchApi(APIView):
             serializer = IntakeBatchInput(data=request.data)
             serializer.is_valid(raise_exception=True)
             validated = serializer.validated_data
-        results = services.intakes_create_many(actor=request.user, items=validated["intakes"])
+        results = intake_services.intakes_create_many(
+            actor=request.user, items=validated["intakes"]
+        )
         output = IntakeBatchOutput(
             {
                 "intakes": [

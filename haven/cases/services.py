@@ -4,8 +4,6 @@ entry, all in one transaction."""
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts import access
-from haven.accounts.models import Agency
 from haven.accounts.roles import Permission
 from haven.audit.models import AuditAction
-from haven.audit.services import AuditEvent, audit_record, audit_record_many
+from haven.audit.services import audit_record
 from haven.cases import lifecycle
 from haven.cases.models import (
     AgeAssessment,
@@ -38,8 +35,8 @@ from haven.cases.models import (
     Screening,
 )
 from haven.cases.obligations import obligations_refresh, removal_check, translated
-from haven.intake.models import Channel, Intake, IntakeStatus
 from haven.intake.models import ClosureReason as IntakeClosureReason
+from haven.intake.models import Intake, IntakeStatus
 from haven.kernel.errors import Conflict, PermissionDenied, ValidationFailed
 from haven.people import services as people_services
 from haven.platform.concurrency import save_versioned
@@ -84,146 +81,6 @@ def _after_change(
 
 
 # --- intake ------------------------------------------------------------------
-
-
-INTAKE_AUDITED_FIELDS = ("channel", "account", "contact", "person_details")
-MAX_INTAKES_AT_ONCE = 100
-
-
-@transaction.atomic
-def intake_create(*, actor: Any, **fields: Any) -> Intake:
-    """Open an intake. Staff of a triaging agency open it in their own queue; a
-    first responder refers it to a service-provider agency of their choice.
-    ``fields`` are those of ``_intake_new``."""
-    access.require_permission(actor, Permission.INTAKE_CREATE)
-    intake = _intake_new(actor, **fields)
-    intake.save(force_insert=True)
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type="intake",
-        object_id=intake.pk,
-        fields=INTAKE_AUDITED_FIELDS,
-    )
-    return intake
-
-
-@dataclass(frozen=True)
-class BatchIntake:
-    """What a batch answers about one of its intakes."""
-
-    client_reference: uuid.UUID
-    intake_id: uuid.UUID
-    created: bool  # False: an earlier batch carried it
-
-
-@transaction.atomic
-def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[BatchIntake]:
-    """Create intakes sent together: an outreach worker's device syncing what
-    it recorded offline, a partner hotline's batch. Each item carries its
-    sender's ``client_reference``; one this user already sent is not created
-    again (whichever batch carried it) and comes back with ``created=False``.
-
-    All or nothing: an invalid item fails the batch, naming the item.
-    Answers in the order of ``items``.
-    """
-    access.require_permission(actor, Permission.INTAKE_CREATE)
-    if not 1 <= len(items) <= MAX_INTAKES_AT_ONCE:
-        raise _invalid("intakes", _("Send between 1 and 100 intakes at once."))
-    references = [item["client_reference"] for item in items]
-    if len(set(references)) != len(references):
-        raise _invalid("intakes", _("Each intake in a batch needs its own client reference."))
-    destinations: dict[int | None, tuple[Agency, Agency | None]] = {}
-    built = []
-    for index, item in enumerate(items):
-        fields = {key: value for key, value in item.items() if key != "client_reference"}
-        try:
-            # Items of a batch mostly share one destination: decided once.
-            agency_id = fields.pop("agency_id", None)
-            if agency_id not in destinations:
-                destinations[agency_id] = _intake_destination(actor, agency_id)
-            intake = _intake_new(actor, destination=destinations[agency_id], **fields)
-        except ValidationFailed as error:
-            errors = error.extra.get("errors", {})
-            raise ValidationFailed(
-                error.message,
-                extra={"errors": {f"intakes.{index}.{k}": v for k, v in errors.items()}},
-            ) from error
-        intake.client_reference = item["client_reference"]
-        built.append(intake)
-    # One statement for the batch; a reference already stored is skipped by
-    # the database (a concurrent batch carrying it waits, then is skipped).
-    Intake.objects.bulk_create(built, ignore_conflicts=True)
-    stored = dict(
-        Intake.objects.filter(created_by=actor, client_reference__in=references).values_list(
-            "client_reference", "pk"
-        )
-    )
-    results = []
-    for intake in built:
-        kept = stored.get(intake.client_reference)
-        if kept is None:  # refused by a constraint the validation above should have caught
-            raise Conflict(str(_("An intake in this batch could not be stored.")))
-        results.append(BatchIntake(intake.client_reference, kept, created=kept == intake.pk))
-    created = [
-        AuditEvent(AuditAction.CREATE, "intake", str(result.intake_id), INTAKE_AUDITED_FIELDS)
-        for result in results
-        if result.created
-    ]
-    if created:
-        audit_record_many(actor=actor, events=created)
-    return results
-
-
-def _intake_destination(actor: Any, agency_id: int | None) -> tuple[Agency, Agency | None]:
-    """The agency whose queue receives the intake, and the referring agency:
-    staff of a triaging agency keep it in their own queue; anyone else (a first
-    responder) refers it to a service-provider agency of their choice."""
-    if access.has_permission(actor, Permission.INTAKE_TRIAGE) and agency_id in (
-        None,
-        actor.agency_id,
-    ):
-        return actor.agency, None
-    agency = Agency.objects.filter(pk=agency_id, is_active=True).first() if agency_id else None
-    if agency is None or agency.is_enforcement:
-        raise _invalid("agency", _("Choose the service-provider agency to refer to."))
-    return agency, actor.agency
-
-
-def _intake_new(
-    actor: Any,
-    *,
-    channel: str,
-    account: str = "",
-    anonymous: bool = False,
-    contact: dict | None = None,
-    person_details: dict | None = None,
-    language: str = "",
-    in_danger: bool = False,
-    detained: bool = False,
-    agency_id: int | None = None,
-    destination: tuple[Agency, Agency | None] | None = None,
-) -> Intake:
-    """A validated, unsaved intake."""
-    if channel not in Channel.values or channel == Channel.PORTAL:
-        raise _invalid("channel", _("Not one of the allowed channels."))
-    agency, referring = destination or _intake_destination(actor, agency_id)
-    if len(account) > 20_000:
-        raise _invalid("account", _("The account is longer than 20,000 characters."))
-    return Intake(
-        channel=channel,
-        received_at=timezone.now(),
-        agency=agency,
-        referring_agency=referring,
-        created_by=actor,
-        anonymous=anonymous,
-        contact=None if anonymous else (contact or {}),
-        account=account,
-        person_details=person_details or {},
-        language=language[:3],
-        in_danger=in_danger,
-        detained=detained,
-    )
 
 
 def _claim_for_triage(actor: Any, intake_id: object, expected_version: int) -> Intake:

@@ -19,6 +19,7 @@ from haven.accounts.models import Agency, AgencyKind
 from haven.accounts.roles import Permission
 from haven.cases import forms, selectors, services
 from haven.cases.models import Case
+from haven.intake import services as intake_services
 from haven.intake.models import IntakeStatus
 from haven.kernel.errors import HavenError, NotFound, StaleVersion
 from haven.people.selectors import person_search
@@ -65,7 +66,7 @@ def intake_create(request: HttpRequest) -> HttpResponse:
         token = data.pop("form_token") or uuid.uuid4()
 
         def create() -> Outcome:
-            intake = services.intake_create(
+            intake = intake_services.intake_create(
                 actor=request.user,
                 channel=data["channel"],
                 account=data["account"],

@@ -169,7 +169,7 @@ def test_two_batches_carrying_the_same_intake_at_once_create_it_once(cast):
 
     from django.db import connection, transaction
 
-    from haven.cases import services
+    from haven.intake import services as intake_services
 
     hotline = cast[Role.HOTLINE_OPERATOR]
     shared, own = item(), item()
@@ -180,7 +180,7 @@ def test_two_batches_carrying_the_same_intake_at_once_create_it_once(cast):
         try:
             with transaction.atomic():
                 first_result.extend(
-                    services.intakes_create_many(actor=hotline, items=[_valid(shared)])
+                    intake_services.intakes_create_many(actor=hotline, items=[_valid(shared)])
                 )
                 first_inserted.set()
                 finish.wait(timeout=10)
@@ -191,7 +191,7 @@ def test_two_batches_carrying_the_same_intake_at_once_create_it_once(cast):
     thread.start()
     assert first_inserted.wait(timeout=10)
     threading.Timer(0.5, finish.set).start()
-    second = services.intakes_create_many(actor=hotline, items=[_valid(shared), _valid(own)])
+    second = intake_services.intakes_create_many(actor=hotline, items=[_valid(shared), _valid(own)])
     thread.join(timeout=20)
     (outcome,) = first_result
     assert outcome.created

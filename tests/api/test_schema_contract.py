@@ -56,6 +56,7 @@ from haven.accounts.services import api_token_create
 from haven.cases import services as case_services
 from haven.cases.domain.catalogues import catalogue_versions
 from haven.cases.models import Case, CaseStatus, ClosureReason, DecisionKind, DecisionOutcome
+from haven.intake import services as intake_services
 from haven.intake.models import Channel, Intake
 from haven.intake.models import ClosureReason as IntakeClosureReason
 from haven.people import services as people_services
@@ -232,10 +233,10 @@ def world(cast):  # type: ignore[no-untyped-def]
     )
     not_submitted = case_services.case_open(actor=caseworker, person_id=ion.pk)
     intakes = [
-        case_services.intake_create(
+        intake_services.intake_create(
             actor=hotline, channel=Channel.HOTLINE, account="Called from a farm.", in_danger=True
         ),
-        case_services.intake_create(
+        intake_services.intake_create(
             actor=caseworker, channel=Channel.SELF_REFERRAL, anonymous=True
         ),
     ]

@@ -7,6 +7,7 @@ import pytest
 from haven.accounts.roles import Role
 from haven.cases import services
 from haven.cases.models import Case
+from haven.intake import services as intake_services
 from haven.intake.models import Intake, IntakeStatus
 from haven.kernel.errors import Conflict, NotFound, ValidationFailed
 
@@ -17,7 +18,7 @@ def hotline(cast):  # type: ignore[no-untyped-def]
 
 
 def test_anonymous_hotline_intake_keeps_no_contact(hotline):
-    intake = services.intake_create(
+    intake = intake_services.intake_create(
         actor=hotline,
         channel="hotline",
         anonymous=True,
@@ -33,10 +34,10 @@ def test_anonymous_hotline_intake_keeps_no_contact(hotline):
 def test_first_responder_refers_to_a_service_provider(cast, agencies):
     responder = cast[Role.FIRST_RESPONDER]
     with pytest.raises(ValidationFailed):
-        services.intake_create(
+        intake_services.intake_create(
             actor=responder, channel="first_responder", agency_id=agencies["police"].pk
         )
-    intake = services.intake_create(
+    intake = intake_services.intake_create(
         actor=responder, channel="first_responder", agency_id=agencies["hotline"].pk, detained=True
     )
     assert intake.referring_agency == agencies["police"]
@@ -44,7 +45,7 @@ def test_first_responder_refers_to_a_service_provider(cast, agencies):
 
 
 def test_triage_into_a_new_case_registers_the_person(hotline):
-    intake = services.intake_create(actor=hotline, channel="hotline", account="...")
+    intake = intake_services.intake_create(actor=hotline, channel="hotline", account="...")
     case = services.intake_open_case(
         actor=hotline,
         intake_id=intake.pk,
@@ -61,7 +62,7 @@ def test_triage_into_a_new_case_registers_the_person(hotline):
 
 
 def test_triage_of_a_detained_person_records_the_detention(cast, agencies, hotline):
-    intake = services.intake_create(
+    intake = intake_services.intake_create(
         actor=cast[Role.FIRST_RESPONDER],
         channel="first_responder",
         agency_id=agencies["hotline"].pk,
@@ -78,7 +79,7 @@ def test_triage_of_a_detained_person_records_the_detention(cast, agencies, hotli
 
 
 def test_close_needs_a_reason_and_other_agencies_see_nothing(cast, hotline):
-    intake = services.intake_create(actor=hotline, channel="hotline")
+    intake = intake_services.intake_create(actor=hotline, channel="hotline")
     with pytest.raises(ValidationFailed):
         services.intake_close(
             actor=hotline, intake_id=intake.pk, expected_version=intake.version, reason="because"

@@ -92,9 +92,9 @@ def test_case_page_shows_labels_not_codes(case, caseworker, person):
 
 def test_malformed_ids_answer_404_not_500(caseworker, cast):
     hotline = verified_client(cast["hotline_operator"])
-    from haven.cases import services as case_services
+    from haven.intake import services as intake_services
 
-    intake = case_services.intake_create(actor=cast["hotline_operator"], channel="hotline")
+    intake = intake_services.intake_create(actor=cast["hotline_operator"], channel="hotline")
     response = hotline.post(f"/intake/{intake.pk}/consents/not-a-uuid/withdraw/")
     assert response.status_code == 404
     assert verified_client(caseworker).get("/intake/files/not-a-uuid/").status_code == 404

@@ -118,27 +118,38 @@ def portal_missing_report(agencies):  # type: ignore[no-untyped-def]
     from haven.tracing.models import MissingPersonReport
 
     Agency.objects.filter(pk=agencies["tracing"].pk).update(receives_portal_requests=True)
-    Client().post("/help/missing-relative/", {
-        "name_latin": "SECRET-NAME Dawit", "inquirer_name": "Saba",
-        "inquirer_relation": "sister", "inquirer_phone": "+2917000000",
-        "form_token": str(uuid.uuid4())})
+    Client().post(
+        "/help/missing-relative/",
+        {
+            "name_latin": "SECRET-NAME Dawit",
+            "inquirer_name": "Saba",
+            "inquirer_relation": "sister",
+            "inquirer_phone": "+2917000000",
+            "form_token": str(uuid.uuid4()),
+        },
+    )
     return MissingPersonReport.objects.get()
 
 
-@pytest.mark.parametrize("role,expected", [
-    (Role.TRACING_OFFICER, True),
-    (Role.HOTLINE_OPERATOR, False),
-    (Role.CASEWORKER, False),
-    (Role.FIRST_RESPONDER, False),
-    (Role.DECISION_MAKER, False),
-    (Role.ANALYST, False),
-    (Role.ADMINISTRATOR, False),
-])
-def test_missing_relative_reports_are_read_only_by_tracing(cast, portal_missing_report, role,
-                                                           expected):
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        (Role.TRACING_OFFICER, True),
+        (Role.HOTLINE_OPERATOR, False),
+        (Role.CASEWORKER, False),
+        (Role.FIRST_RESPONDER, False),
+        (Role.DECISION_MAKER, False),
+        (Role.ANALYST, False),
+        (Role.ADMINISTRATOR, False),
+    ],
+)
+def test_missing_relative_reports_are_read_only_by_tracing(
+    cast, portal_missing_report, role, expected
+):
     client = verified_client(cast[role])
     detail = client.get(f"/tracing/reports/{portal_missing_report.pk}/")
     listing = client.get("/tracing/reports/")
-    seen = any(r.status_code == 200 and "SECRET-NAME" in r.content.decode()
-               for r in (detail, listing))
+    seen = any(
+        r.status_code == 200 and "SECRET-NAME" in r.content.decode() for r in (detail, listing)
+    )
     assert seen is expected

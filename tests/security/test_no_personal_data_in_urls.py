@@ -29,8 +29,9 @@ def test_searching_by_url_is_not_possible_in_the_api(cast):
     client = verified_client(caseworker)
     by_url = client.get("/api/v1/persons/", {"name": "Nobody At All"}).json()
     assert by_url["count"] == 1  # the parameter is ignored: a plain listing
-    by_body = client.post("/api/v1/persons/search/", {"name": "Selam"},
-                          content_type="application/json")
+    by_body = client.post(
+        "/api/v1/persons/search/", {"name": "Selam"}, content_type="application/json"
+    )
     assert by_body.status_code == 200 and by_body.json()[0]["person"]["display_name"] == "Selam"
 
 

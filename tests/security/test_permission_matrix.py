@@ -177,6 +177,7 @@ def test_unknown_permissions_are_denied_to_every_role(role):
 @pytest.fixture
 def sample_kwargs(cast, agencies):  # type: ignore[no-untyped-def]
     from haven.cases import services as case_services
+    from haven.intake import services as intake_services
     from haven.people import services as people_services
 
     person = people_services.person_register(
@@ -186,7 +187,7 @@ def sample_kwargs(cast, agencies):  # type: ignore[no-untyped-def]
     case = case_services.case_submit_for_identification(
         actor=cast[C], case_id=case.pk, expected_version=case.version
     )
-    intake = case_services.intake_create(actor=cast[C], channel="hotline")
+    intake = intake_services.intake_create(actor=cast[C], channel="hotline")
     from django.utils import timezone
 
     from haven.rights.models import RightsPage
