@@ -38,6 +38,11 @@ def gettext_noop(message: str) -> str:
     return message
 
 
+# How items of a list parameter are joined, one more at a time, in the reader's
+# language (Arabic writes "؛", French puts a space before ";").
+LIST_JOIN = gettext_noop("{items_so_far}; {next_item}")
+
+
 @dataclass(frozen=True, slots=True)
 class PluralMsgid:
     """A message id with a singular and a plural form, chosen by the ``count`` parameter."""
@@ -185,6 +190,19 @@ def render(item: Message | Text, translator: Translator = ENGLISH) -> str:
         return source.format(**values)
 
 
+def _joined(items: list[str], translator: Translator) -> str:
+    if not items:
+        return ""
+    template = translator.gettext(LIST_JOIN)
+    joined = items[0]
+    for item in items[1:]:
+        try:
+            joined = template.format(items_so_far=joined, next_item=item)
+        except (KeyError, IndexError, ValueError):  # a slip in a catalogue
+            joined = LIST_SEPARATOR.join((joined, item))
+    return joined
+
+
 def english(item: Message | Text) -> str:
     """The untranslated text, dates as YYYY-MM-DD."""
     return render(item, ENGLISH)
@@ -194,7 +212,7 @@ def _render_param(value: Param, translator: Translator) -> str:
     if isinstance(value, Message):
         return render(value, translator)
     if isinstance(value, tuple):
-        return LIST_SEPARATOR.join(render(part, translator) for part in value)
+        return _joined([render(part, translator) for part in value], translator)
     if isinstance(value, date):
         return translator.format_date(value)
     if isinstance(value, int):

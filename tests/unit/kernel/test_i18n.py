@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from haven.kernel.i18n import (
+    LIST_JOIN,
     Message,
     MessageDataInvalid,
     Text,
@@ -65,7 +66,16 @@ def test_a_translator_translates_the_template_and_formats_each_parameter():
 def test_nested_messages_and_lists_are_translated_in_turn():
     item = message(MISSING, missing=[message(LABEL), message(DAYS, count=3)])
     assert english(item) == "Still missing: arrest; 3 days."
-    assert render(item, Shouting()) == "~Still missing: ~arrest; ~#3 days."
+    # the list's join is a message too ("~" once for the join of two items)
+    assert render(item, Shouting()) == "~Still missing: ~~arrest; ~#3 days."
+
+
+def test_list_items_are_joined_the_readers_way():
+    item = message(MISSING, missing=[message(LABEL), message(LABEL), message(DAYS, count=3)])
+    arabic_join = {LIST_JOIN: "{items_so_far}؛ {next_item}", MISSING: "{missing}"}
+    assert render(item, Shouting(arabic_join)) == "~arrest؛ ~arrest؛ ~#3 days"
+    broken = {LIST_JOIN: "{items}؛ {next_item}", MISSING: "{missing}"}  # a slip: English join
+    assert render(item, Shouting(broken)) == "~arrest; ~arrest; ~#3 days"
 
 
 def test_plural_forms_follow_the_count():
