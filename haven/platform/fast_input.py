@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from django.core import validators as django_validators
@@ -147,7 +147,9 @@ def _serializer(serializer: serializers.Serializer) -> Check:
         plan.append((name, _compile(field), _when_missing(field), field.allow_null))
 
     def check(value: Any) -> Any:
-        if not isinstance(value, Mapping):
+        # Parsed JSON only: DRF reads form data (a QueryDict) differently,
+        # e.g. "contact.name" keys make a nested object.
+        if type(value) is not dict:
             return _REJECT
         validated = {}
         for name, field_check, missing, nullable in plan:

@@ -173,6 +173,18 @@ def test_anything_to_refuse_or_coerce_is_left_to_drf(item):
     assert FAST.validate({"intakes": [item]}) is None
 
 
+def test_form_data_is_left_to_drf_which_reads_dotted_keys_as_nested_objects():
+    from django.http import QueryDict
+
+    form = QueryDict(mutable=True)
+    form.update({"channel": "hotline", "contact.name": "Amina"})
+
+    assert FAST_SINGLE.validate(form) is None
+    drf = IntakeListApi.IntakeInput(data=form)
+    assert drf.is_valid(), drf.errors
+    assert drf.validated_data["contact"] == {"name": "Amina"}  # what a fast path would lose
+
+
 def test_serializers_with_their_own_validation_are_not_given_a_fast_path():
     class Checked(serializers.Serializer):
         name = serializers.CharField()
