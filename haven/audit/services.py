@@ -157,16 +157,26 @@ def _lock_a_chain_head() -> AuditHead:
         return _lock_head(held)
     _create_heads(chains)
     start = secrets.randbelow(chains)
-    free = (
+    free = _free_head(chains, start)
+    if free is None and AuditHead.objects.filter(pk__lte=chains).count() < chains:
+        # Heads missing although this process created them once (a table
+        # emptied or restored since): create them again rather than pile
+        # every writer onto one chain.
+        _create_heads(chains, again=True)
+        free = _free_head(chains, start)
+    head = free if free is not None else _lock_head(start + 1)
+    transaction.on_commit(_HeldChain(head.pk))
+    return head
+
+
+def _free_head(chains: int, start: int) -> AuditHead | None:
+    return (
         AuditHead.objects.select_for_update(skip_locked=True)
         .filter(pk__lte=chains)
         .annotate(turn=(F("id") - 1 + (chains - start)) % chains)
         .order_by("turn")
         .first()
     )
-    head = free if free is not None else _lock_head(start + 1)
-    transaction.on_commit(_HeldChain(head.pk))
-    return head
 
 
 class _HeldChain:
@@ -191,19 +201,23 @@ def _chain_held_by_this_transaction() -> int | None:
 _heads_created = 0
 
 
-def _create_heads(chains: int) -> None:
-    """Create the chains' heads once per process (a missing one is also
-    created by ``_lock_head`` when it is needed)."""
+def _create_heads(chains: int, *, again: bool = False) -> None:
+    """Create the chains' missing heads once per process, or ``again`` (a
+    missing one is also created by ``_lock_head`` when it is needed).
+
+    Only the missing ones: inserting a head that exists, even with ON CONFLICT
+    DO NOTHING, waits for a transaction that holds its lock.
+    """
     global _heads_created
-    if _heads_created >= chains:
+    if _heads_created >= chains and not again:
         return
-    AuditHead.objects.bulk_create(
-        [
-            AuditHead(pk=chain, last_sequence=0, last_hash=GENESIS_HASH)
-            for chain in range(1, chains + 1)
-        ],
-        ignore_conflicts=True,
-    )
+    existing = set(AuditHead.objects.filter(pk__lte=chains).values_list("pk", flat=True))
+    missing = [chain for chain in range(1, chains + 1) if chain not in existing]
+    if missing:
+        AuditHead.objects.bulk_create(
+            [AuditHead(pk=chain, last_sequence=0, last_hash=GENESIS_HASH) for chain in missing],
+            ignore_conflicts=True,
+        )
     _heads_created = chains
 
 

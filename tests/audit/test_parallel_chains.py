@@ -28,6 +28,16 @@ def _append(object_id: int) -> AuditEntry:
     return AuditEntry.objects.get(chain=position.chain, sequence=position.sequence)
 
 
+def _heads_in_place() -> None:
+    """The chains' heads are created by the first append and committed with it.
+    Two transactions that both create them wait for each other (the second
+    insert of a head waits on the first), so a test of two overlapping appends
+    starts with the heads in place, as they are after the first audited write
+    in production."""
+    with transaction.atomic():
+        _append(0)
+
+
 def test_one_transaction_keeps_to_one_chain(db):
     with transaction.atomic():
         entries = [_append(index) for index in range(6)]
@@ -51,6 +61,7 @@ def test_every_entry_is_on_a_configured_chain_and_the_first_without_skip_locked(
 def test_concurrent_transactions_append_to_different_chains_without_waiting():
     if not _parallel():
         return test_every_entry_is_on_a_configured_chain_and_the_first_without_skip_locked(None)
+    _heads_in_place()
     # given one transaction that has appended and holds its chain's lock
     appended, release = threading.Event(), threading.Event()
     held: list[AuditEntry] = []
@@ -85,6 +96,7 @@ def test_concurrent_transactions_append_to_different_chains_without_waiting():
 def test_an_edit_in_any_chain_is_detected():
     if not _parallel():
         return test_every_entry_is_on_a_configured_chain_and_the_first_without_skip_locked(None)
+    _heads_in_place()
     done = threading.Event()
     entries: list[AuditEntry] = []
 
