@@ -347,10 +347,6 @@ def attachment_for(*, actor: Any, file_id: object):  # type: ignore[no-untyped-d
 # --- intakes opened by staff ---------------------------------------------------
 
 
-def _invalid(field: str, message: Any) -> ValidationFailed:
-    return ValidationFailed.for_field(field, message)
-
-
 INTAKE_AUDITED_FIELDS = ("channel", "account", "contact", "person_details")
 MAX_INTAKES_AT_ONCE = 100
 
@@ -394,10 +390,12 @@ def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[Batc
     """
     access.require_permission(actor, Permission.INTAKE_CREATE)
     if not 1 <= len(items) <= MAX_INTAKES_AT_ONCE:
-        raise _invalid("intakes", _("Send between 1 and 100 intakes at once."))
+        raise ValidationFailed.for_field("intakes", _("Send between 1 and 100 intakes at once."))
     references = [item["client_reference"] for item in items]
     if len(set(references)) != len(references):
-        raise _invalid("intakes", _("Each intake in a batch needs its own client reference."))
+        raise ValidationFailed.for_field(
+            "intakes", _("Each intake in a batch needs its own client reference.")
+        )
     destinations: dict[int | None, tuple[Agency, Agency | None]] = {}
     built = []
     for index, item in enumerate(items):
@@ -451,7 +449,9 @@ def _intake_destination(actor: Any, agency_id: int | None) -> tuple[Agency, Agen
         return actor.agency, None
     agency = Agency.objects.filter(pk=agency_id, is_active=True).first() if agency_id else None
     if agency is None or agency.is_enforcement:
-        raise _invalid("agency", _("Choose the service-provider agency to refer to."))
+        raise ValidationFailed.for_field(
+            "agency", _("Choose the service-provider agency to refer to.")
+        )
     return agency, actor.agency
 
 
@@ -471,10 +471,12 @@ def _intake_new(
 ) -> Intake:
     """A validated, unsaved intake."""
     if channel not in Channel.values or channel == Channel.PORTAL:
-        raise _invalid("channel", _("Not one of the allowed channels."))
+        raise ValidationFailed.for_field("channel", _("Not one of the allowed channels."))
     agency, referring = destination or _intake_destination(actor, agency_id)
     if len(account) > 20_000:
-        raise _invalid("account", _("The account is longer than 20,000 characters."))
+        raise ValidationFailed.for_field(
+            "account", _("The account is longer than 20,000 characters.")
+        )
     return Intake(
         channel=channel,
         received_at=timezone.now(),

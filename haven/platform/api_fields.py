@@ -9,7 +9,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Half of a UTF-16 surrogate pair: text that cannot be stored as UTF-8.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _ProhibitSurrogates(ProhibitSurrogateCharactersValidator):
@@ -18,7 +19,7 @@ class _ProhibitSurrogates(ProhibitSurrogateCharactersValidator):
     the validation of a batch of long accounts."""
 
     def __call__(self, value: Any) -> None:
-        found = _SURROGATE.search(str(value))
+        found = SURROGATE.search(str(value))
         if found:
             message = self.message.format(code_point=ord(found.group()))
             raise ValidationError(message, code=self.code)

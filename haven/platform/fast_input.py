@@ -13,7 +13,6 @@ the input and of its errors; a test checks that both paths agree.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -23,11 +22,10 @@ from rest_framework import fields as drf_fields
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from haven.platform.api_fields import TextField
+from haven.platform.api_fields import SURROGATE, TextField
 
 _REJECT = object()  # a value the fast path does not decide: ask DRF
 _SKIP = object()  # a missing optional field without a default
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _TEXT_VALIDATORS = (
     django_validators.MaxLengthValidator,
     django_validators.MinLengthValidator,
@@ -58,7 +56,7 @@ def _text(field: serializers.CharField) -> Check:
             return _REJECT
         if shortest is not None and len(text) < shortest:
             return _REJECT
-        if "\x00" in text or _SURROGATE.search(text):
+        if "\x00" in text or SURROGATE.search(text):
             return _REJECT
         return text
 
