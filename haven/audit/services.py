@@ -16,6 +16,7 @@ from django.db.models import F
 from haven.audit.context import current_request_id
 from haven.audit.domain.chain import GENESIS_HASH, entry_hash
 from haven.audit.models import CONTENT_COLUMNS, AuditEntry, AuditHead, entry_content
+from haven.platform.bulk import copy_rows
 
 SYSTEM = "system"
 ANONYMOUS = "anonymous"
@@ -113,30 +114,15 @@ def audit_record_many(*, actor: Any, events: Sequence[AuditEvent]) -> list[Audit
 
 
 _STORED_COLUMNS = (*CONTENT_COLUMNS, "previous_hash", "hash")
-_JSON_COLUMNS = frozenset({"fields", "detail"})
 
 
 def _append(rows: list[dict[str, Any]]) -> None:
     """Insert the entries. On PostgreSQL by COPY: every change in Haven
-    appends here, and COPY takes rows without the ORM's per-value work."""
-    if connection.vendor != "postgresql":
+    appends here."""
+    if connection.vendor == "postgresql":
+        copy_rows(AuditEntry, rows, _STORED_COLUMNS)
+    else:
         AuditEntry.objects.bulk_create([AuditEntry(**row) for row in rows])
-        return
-    from psycopg import sql
-    from psycopg.types.json import Jsonb
-
-    meta = AuditEntry._meta
-    statement = sql.SQL("COPY {table} ({columns}) FROM STDIN").format(
-        table=sql.Identifier(meta.db_table),
-        columns=sql.SQL(", ").join(
-            sql.Identifier(meta.get_field(name).column) for name in _STORED_COLUMNS
-        ),
-    )
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row(
-                [Jsonb(row[n]) if n in _JSON_COLUMNS else row[n] for n in _STORED_COLUMNS]
-            )
 
 
 def _lock_a_chain_head() -> AuditHead:

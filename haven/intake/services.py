@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +21,16 @@ from haven.accounts.models import Agency, AgencyKind
 from haven.accounts.roles import Permission
 from haven.audit.models import AuditAction
 from haven.audit.services import ANONYMOUS, AuditEvent, audit_record, audit_record_many
-from haven.intake.models import Channel, Intake, IntakeStatus, PublicTicket, TicketMessage
+from haven.intake.models import (
+    STAFF_CHANNELS,
+    Channel,
+    Intake,
+    IntakeStatus,
+    PublicTicket,
+    TicketMessage,
+)
 from haven.kernel.errors import Conflict, NotFound, ValidationFailed
+from haven.platform.bulk import copy_rows, prepare_rows
 from haven.platform.models import StoredFile
 from haven.tracing.models import MissingPersonReport, ReportSource
 
@@ -348,6 +356,7 @@ def attachment_for(*, actor: Any, file_id: object):  # type: ignore[no-untyped-d
 
 
 INTAKE_AUDITED_FIELDS = ("channel", "account", "contact", "person_details")
+STAFF_CHANNEL_VALUES = frozenset(value for value, _label in STAFF_CHANNELS)
 MAX_INTAKES_AT_ONCE = 100
 
 
@@ -378,7 +387,9 @@ class BatchIntake:
     created: bool  # False: an earlier batch carried it
 
 
-@transaction.atomic
+# savepoint=False: called inside the API's idempotency transaction, a savepoint
+# would only cost two round trips; any error fails the whole request anyway.
+@transaction.atomic(savepoint=False)
 def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[BatchIntake]:
     """Create intakes sent together: an outreach worker's device syncing what
     it recorded offline, a partner hotline's batch. Each item carries its
@@ -397,7 +408,8 @@ def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[Batc
             "intakes", _("Each intake in a batch needs its own client reference.")
         )
     destinations: dict[int | None, tuple[Agency, Agency | None]] = {}
-    built = []
+    received_at = timezone.now()
+    rows = []
     for index, item in enumerate(items):
         fields = {key: value for key, value in item.items() if key != "client_reference"}
         try:
@@ -405,29 +417,24 @@ def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[Batc
             agency_id = fields.pop("agency_id", None)
             if agency_id not in destinations:
                 destinations[agency_id] = _intake_destination(actor, agency_id)
-            intake = _intake_new(actor, destination=destinations[agency_id], **fields)
+            values = _intake_values(actor, destination=destinations[agency_id], **fields)
         except ValidationFailed as error:
             errors = error.extra.get("errors", {})
             raise ValidationFailed(
                 error.message,
                 extra={"errors": {f"intakes.{index}.{k}": v for k, v in errors.items()}},
             ) from error
-        intake.client_reference = item["client_reference"]
-        built.append(intake)
-    # One statement for the batch; a reference already stored is skipped by
-    # the database (a concurrent batch carrying it waits, then is skipped).
-    Intake.objects.bulk_create(built, ignore_conflicts=True)
-    stored = dict(
-        Intake.objects.filter(created_by=actor, client_reference__in=references).values_list(
-            "client_reference", "pk"
+        rows.append(
+            {
+                **_row_values(values),
+                "received_at": received_at,
+                "client_reference": item["client_reference"],
+            }
         )
-    )
-    results = []
-    for intake in built:
-        kept = stored.get(intake.client_reference)
-        if kept is None:  # refused by a constraint the validation above should have caught
-            raise Conflict(str(_("An intake in this batch could not be stored.")))
-        results.append(BatchIntake(intake.client_reference, kept, created=kept == intake.pk))
+    stored = _store_batch(actor, prepare_rows(Intake, rows), references)
+    results = [
+        BatchIntake(row["client_reference"], *stored[row["client_reference"]]) for row in rows
+    ]
     created = [
         AuditEvent(AuditAction.CREATE, "intake", str(result.intake_id), INTAKE_AUDITED_FIELDS)
         for result in results
@@ -436,6 +443,54 @@ def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[Batc
     if created:
         audit_record_many(actor=actor, events=created)
     return results
+
+
+_RELATED = ("agency", "referring_agency", "created_by")
+
+
+def _row_values(values: dict[str, Any]) -> dict[str, Any]:
+    """An intake's values as a row holds them: related objects by their id."""
+    row = {name: value for name, value in values.items() if name not in _RELATED}
+    row.update({f"{name}_id": getattr(values[name], "pk", None) for name in _RELATED})
+    return row
+
+
+def _store_batch(
+    actor: Any, rows: list[dict[str, Any]], references: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[uuid.UUID, bool]]:
+    """Store the rows whose reference this user has not sent before. Answers
+    each reference's intake id and whether this batch created it."""
+    earlier = _stored_ids(actor, references)
+    new = [row for row in rows if row["client_reference"] not in earlier]
+    if new and connection.vendor == "postgresql":
+        try:
+            # A savepoint: a concurrent batch carrying one of these references
+            # makes COPY wait for it, then fail on the unique index.
+            with transaction.atomic():
+                copy_rows(Intake, new)
+        except IntegrityError:
+            pass  # stored below, skipping what the other batch stored
+        else:
+            created = {row["client_reference"]: (row["id"], True) for row in new}
+            return {**{ref: (pk, False) for ref, pk in earlier.items()}, **created}
+    # One statement; a reference already stored is skipped by the database (a
+    # concurrent batch carrying it waits, then is skipped).
+    Intake.objects.bulk_create([Intake(**row) for row in new], ignore_conflicts=True)
+    ours = {row["client_reference"]: row["id"] for row in new}
+    answers = {}
+    for reference, pk in _stored_ids(actor, references).items():
+        answers[reference] = (pk, ours.get(reference) == pk)
+    if len(answers) != len(references):  # refused by a constraint validation should have caught
+        raise Conflict(str(_("An intake in this batch could not be stored.")))
+    return answers
+
+
+def _stored_ids(actor: Any, references: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    return dict(
+        Intake.objects.filter(created_by=actor, client_reference__in=references).values_list(
+            "client_reference", "pk"
+        )
+    )
 
 
 def _intake_destination(actor: Any, agency_id: int | None) -> tuple[Agency, Agency | None]:
@@ -455,7 +510,12 @@ def _intake_destination(actor: Any, agency_id: int | None) -> tuple[Agency, Agen
     return agency, actor.agency
 
 
-def _intake_new(
+def _intake_new(actor: Any, **fields: Any) -> Intake:
+    """A validated, unsaved intake; ``fields`` are those of ``_intake_values``."""
+    return Intake(received_at=timezone.now(), **_intake_values(actor, **fields))
+
+
+def _intake_values(
     actor: Any,
     *,
     channel: str,
@@ -468,26 +528,25 @@ def _intake_new(
     detained: bool = False,
     agency_id: int | None = None,
     destination: tuple[Agency, Agency | None] | None = None,
-) -> Intake:
-    """A validated, unsaved intake."""
-    if channel not in Channel.values or channel == Channel.PORTAL:
+) -> dict[str, Any]:
+    """The validated values of a new intake."""
+    if channel not in STAFF_CHANNEL_VALUES:
         raise ValidationFailed.for_field("channel", _("Not one of the allowed channels."))
     agency, referring = destination or _intake_destination(actor, agency_id)
     if len(account) > 20_000:
         raise ValidationFailed.for_field(
             "account", _("The account is longer than 20,000 characters.")
         )
-    return Intake(
-        channel=channel,
-        received_at=timezone.now(),
-        agency=agency,
-        referring_agency=referring,
-        created_by=actor,
-        anonymous=anonymous,
-        contact=None if anonymous else (contact or {}),
-        account=account,
-        person_details=person_details or {},
-        language=language[:3],
-        in_danger=in_danger,
-        detained=detained,
-    )
+    return {
+        "channel": channel,
+        "agency": agency,
+        "referring_agency": referring,
+        "created_by": actor,
+        "anonymous": anonymous,
+        "contact": None if anonymous else (contact or {}),
+        "account": account,
+        "person_details": person_details or {},
+        "language": language[:3],
+        "in_danger": in_danger,
+        "detained": detained,
+    }

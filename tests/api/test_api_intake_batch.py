@@ -198,6 +198,13 @@ def test_two_batches_carrying_the_same_intake_at_once_create_it_once(cast):
     assert (second[0].intake_id, second[0].created) == (outcome.intake_id, False)
     assert second[1].created is True
     assert Intake.objects.filter(created_by=hotline).count() == 2
+    # the second batch's first write failed on the shared reference: rolled
+    # back without a trace, then written once, with one entry per intake
+    audited = AuditEntry.objects.filter(object_type="intake", action="create")
+    assert sorted(audited.values_list("object_id", flat=True)) == sorted(
+        [str(outcome.intake_id), str(second[1].intake_id)]
+    )
+    assert verify_audit_log().ok
 
 
 def _valid(raw: dict) -> dict:  # what the API's serializer hands the service

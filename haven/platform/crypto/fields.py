@@ -16,7 +16,7 @@ from django.core import checks
 from django.db import models
 
 from haven.platform.crypto.envelope import decrypt, encrypt
-from haven.platform.crypto.keys import get_keyring
+from haven.platform.crypto.keys import KeyRing, get_keyring
 
 
 class Sealed:
@@ -92,17 +92,27 @@ class EncryptedField(models.Field):
             )
         return errors
 
-    def associated_data(self, instance: models.Model) -> bytes:
-        binding = self.__dict__.get("_binding")
+    @property
+    def row_id_attname(self) -> str:
+        """The attribute holding the row id the envelope is bound to."""
+        return self._binding()[0]
+
+    def _binding(self) -> tuple[str, str]:
+        binding = self.__dict__.get("_bound")
         if binding is None:  # once per field: this runs for every value sealed or opened
-            binding = self._binding = (
+            binding = self._bound = (
                 self._binding_field().attname,
                 f"{self.model._meta.label_lower}.{self.name}:",
             )
-        row_id = getattr(instance, binding[0])
+        return binding
+
+    def associated_data(self, instance: models.Model) -> bytes:
+        return self._associated_data_for(getattr(instance, self._binding()[0]))
+
+    def _associated_data_for(self, row_id: Any) -> bytes:
         if row_id is None:
             raise ValueError("an encrypted value cannot be sealed before its row has an id")
-        return f"{binding[1]}{row_id}".encode()
+        return f"{self._binding()[1]}{row_id}".encode()
 
     # Serialisation of the plaintext; subclasses choose the format.
     def to_bytes(self, value: Any) -> bytes:
@@ -112,7 +122,14 @@ class EncryptedField(models.Field):
         raise NotImplementedError
 
     def seal(self, instance: models.Model, value: Any) -> Sealed:
-        blob = encrypt(get_keyring(), self.to_bytes(value), self.associated_data(instance))
+        return self.seal_for_row(getattr(instance, self._binding()[0]), value)
+
+    def seal_for_row(self, row_id: Any, value: Any, ring: KeyRing | None = None) -> Sealed:
+        """The envelope of ``value`` for the row whose id is ``row_id``, for
+        writers that insert rows without model instances (platform/bulk.py)."""
+        blob = encrypt(
+            ring or get_keyring(), self.to_bytes(value), self._associated_data_for(row_id)
+        )
         return Sealed(blob)
 
     def open(self, instance: models.Model, blob: bytes) -> Any:
