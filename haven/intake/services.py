@@ -460,26 +460,25 @@ def _store_batch(
 ) -> dict[uuid.UUID, tuple[uuid.UUID, bool]]:
     """Store the rows whose reference this user has not sent before. Answers
     each reference's intake id and whether this batch created it."""
-    earlier = _stored_ids(actor, references)
-    new = [row for row in rows if row["client_reference"] not in earlier]
-    if new and connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
         try:
-            # A savepoint: a concurrent batch carrying one of these references
-            # makes COPY wait for it, then fail on the unique index.
+            # By COPY, behind a savepoint: a reference stored by an earlier
+            # batch (a resent intake) fails it at once, one that a concurrent
+            # batch is storing after that batch commits.
             with transaction.atomic():
-                copy_rows(Intake, new)
+                copy_rows(Intake, rows)
         except IntegrityError:
-            pass  # stored below, skipping what the other batch stored
+            pass  # the rare case: stored below, skipping what is already there
         else:
-            created = {row["client_reference"]: (row["id"], True) for row in new}
-            return {**{ref: (pk, False) for ref, pk in earlier.items()}, **created}
+            return {row["client_reference"]: (row["id"], True) for row in rows}
     # One statement; a reference already stored is skipped by the database (a
     # concurrent batch carrying it waits, then is skipped).
-    Intake.objects.bulk_create([Intake(**row) for row in new], ignore_conflicts=True)
-    ours = {row["client_reference"]: row["id"] for row in new}
-    answers = {}
-    for reference, pk in _stored_ids(actor, references).items():
-        answers[reference] = (pk, ours.get(reference) == pk)
+    Intake.objects.bulk_create([Intake(**row) for row in rows], ignore_conflicts=True)
+    ours = {row["client_reference"]: row["id"] for row in rows}
+    answers = {
+        reference: (pk, ours[reference] == pk)
+        for reference, pk in _stored_ids(actor, references).items()
+    }
     if len(answers) != len(references):  # refused by a constraint validation should have caught
         raise Conflict(str(_("An intake in this batch could not be stored.")))
     return answers

@@ -100,3 +100,23 @@ def copy_rows(
 
 def _blob(value: Sealed) -> bytes:
     return value.blob
+
+
+def insert_unless_conflict(model: type[models.Model], row: dict[str, Any]) -> bool:
+    """Insert one prepared row, or nothing if it conflicts with a unique
+    constraint (waiting, as INSERT does, for a transaction that holds the
+    conflicting key). Answers whether the row was inserted: one statement
+    where ``bulk_create(ignore_conflicts=True)`` needs a read after it."""
+    meta = model._meta
+    fields = meta.concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    values = [field.get_db_prep_save(row[field.attname], connection) for field in fields]
+    statement = (
+        f"INSERT INTO {quote(meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"ON CONFLICT DO NOTHING RETURNING {quote(meta.pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, values)
+        return cursor.fetchone() is not None

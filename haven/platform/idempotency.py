@@ -32,6 +32,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from haven.kernel.errors import ErrorCode, HavenError
+from haven.platform.bulk import insert_unless_conflict, prepare_rows
 from haven.platform.models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
@@ -88,19 +89,25 @@ def _claim(
     """Claim the key inside the caller's transaction. Returns the record and,
     for a replay, the stored outcome."""
     now = timezone.now()
-    claim = IdempotencyRecord(
-        scope=scope,
-        key=key,
-        method=method,
-        path=path[:500],
-        fingerprint=fingerprint,
-        created_at=now,
+    (row,) = prepare_rows(
+        IdempotencyRecord,
+        [
+            {
+                "scope": scope,
+                "key": key,
+                "method": method,
+                "path": path[:500],
+                "fingerprint": fingerprint,
+                "created_at": now,
+            }
+        ],
     )
     # Waits while another transaction holds an uncommitted claim on this key.
-    IdempotencyRecord.objects.bulk_create([claim], ignore_conflicts=True)
+    if insert_unless_conflict(IdempotencyRecord, row):
+        claim = IdempotencyRecord(**row)
+        claim._state.adding = False  # stored: completing it is an UPDATE
+        return claim, None
     record = IdempotencyRecord.objects.get(scope=scope, key=key)
-    if record.pk == claim.pk:
-        return record, None
     if record.fingerprint != fingerprint:
         raise KeyReused(str(KEY_REUSED_MESSAGE))
     if record.state == IdempotencyRecord.State.COMPLETED:
