@@ -14,6 +14,7 @@ No model signal is sent; Haven uses none.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -29,33 +30,31 @@ def prepare_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> l
     for a field without one), and every encrypted value is sealed to the
     row's id."""
     fields = model._meta.concrete_fields
+    known = {field.attname for field in fields}
+    # Defaults that are values, not functions, are the same for every row.
+    generated = [(f.attname, f) for f in fields if f.has_default() and callable(f.default)]
+    constant = {f.attname: f.get_default() for f in fields if f.attname not in dict(generated)}
     encrypted = [field for field in fields if isinstance(field, EncryptedField)]
-    defaults = [(field.attname, field) for field in fields]
-    unknown_checked = False
     ring = get_keyring()  # one ring for the batch (looked up once per value otherwise)
     prepared = []
     for row in rows:
-        if not unknown_checked:
-            _check_names(model, row)
-            unknown_checked = True
-        complete = dict(row)
-        for attname, field in defaults:
-            if attname not in complete:
+        unknown = row.keys() - known
+        if unknown:
+            raise TypeError(f"{model.__name__} has no column for {sorted(unknown)}")
+        complete = {**constant, **row}
+        for attname, field in generated:
+            if attname not in row:
                 complete[attname] = field.get_default()
+        row_ids: dict[str, str] = {}  # the row id as text, once per row
         for field in encrypted:
-            value = complete.get(field.attname)
+            value = complete[field.attname]
             if value is not None and not isinstance(value, Sealed):
-                row_id = complete[field.row_id_attname]
-                complete[field.attname] = field.seal_for_row(row_id, value, ring)
+                id_name = field.row_id_attname
+                if id_name not in row_ids:
+                    row_ids[id_name] = str(complete[id_name])
+                complete[field.attname] = field.seal_for_row(row_ids[id_name], value, ring)
         prepared.append(complete)
     return prepared
-
-
-def _check_names(model: type[models.Model], row: dict[str, Any]) -> None:
-    known = {field.attname for field in model._meta.concrete_fields}
-    unknown = set(row) - known
-    if unknown:
-        raise TypeError(f"{model.__name__} has no column for {sorted(unknown)}")
 
 
 def copy_rows(
@@ -67,7 +66,6 @@ def copy_rows(
     raises IntegrityError and leaves the transaction to be rolled back (to a
     savepoint, if the caller wants to go on)."""
     from psycopg import sql
-    from psycopg.types.json import Jsonb
 
     if connection.vendor != "postgresql":
         raise RuntimeError("copy_rows needs PostgreSQL; use bulk_create elsewhere")
@@ -81,9 +79,10 @@ def copy_rows(
         columns=sql.SQL(", ").join(sql.Identifier(field.column) for field in fields),
     )
 
-    # Sealed envelopes go as their bytes, JSON as jsonb; the rest as they are.
+    # Sealed envelopes go as their bytes, JSON as its text (which the column
+    # parses: cheaper than psycopg's Jsonb wrapper); the rest as they are.
     converters = [
-        (index, _blob if name in sealed_columns else Jsonb)
+        (index, _blob if name in sealed_columns else json.dumps)
         for index, name in enumerate(names)
         if name in sealed_columns or name in json_columns
     ]
