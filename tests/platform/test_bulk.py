@@ -11,7 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from haven.intake.models import Intake, IntakeStatus
-from haven.platform.bulk import copy_rows, prepare_rows
+from haven.platform.bulk import copy_rows, insert_unless_conflict, prepare_rows
 from haven.platform.crypto.fields import Sealed
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +90,15 @@ def test_copy_a_unique_violation_is_an_integrity_error_the_caller_can_roll_back(
     with pytest.raises(IntegrityError), transaction.atomic():
         copy_rows(Intake, rows())
     assert Intake.objects.filter(client_reference=reference).count() == 1
+
+
+def test_insert_unless_conflict_answers_whether_it_inserted(agencies, cast):
+    user = next(iter(cast.values()))
+    fields = {"created_by_id": user.pk, "client_reference": uuid.uuid4()}
+    (first,) = prepare_rows(Intake, [_row(agencies["shelter"], **fields)])
+    (second,) = prepare_rows(Intake, [_row(agencies["shelter"], **fields)])
+    assert insert_unless_conflict(Intake, first) is True
+    assert insert_unless_conflict(Intake, second) is False  # same sender, same reference
+    (stored,) = Intake.objects.filter(client_reference=fields["client_reference"])
+    assert stored.pk == first["id"]
+    assert stored.account == "Works without pay; the employer keeps her passport."
