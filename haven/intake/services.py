@@ -387,9 +387,7 @@ class BatchIntake:
     created: bool  # False: an earlier batch carried it
 
 
-# savepoint=False: called inside the API's idempotency transaction, a savepoint
-# would only cost two round trips; any error fails the whole request anyway.
-@transaction.atomic(savepoint=False)
+@transaction.atomic
 def intakes_create_many(*, actor: Any, items: list[dict[str, Any]]) -> list[BatchIntake]:
     """Create intakes sent together: an outreach worker's device syncing what
     it recorded offline, a partner hotline's batch. Each item carries its
