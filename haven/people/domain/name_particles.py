@@ -20,9 +20,11 @@ Three steps:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from haven.people.domain.name_folding import fold_spelling
 
@@ -43,8 +45,9 @@ class KnownNames:
 NO_KNOWN_NAMES = KnownNames()
 
 
-@dataclass(frozen=True)
-class _Part:
+# A named tuple, not a dataclass: several are built per name, and a tuple is
+# built several times faster.
+class _Part(NamedTuple):
     text: str
     hyphen_before: bool
     after_article: bool = False
@@ -81,6 +84,7 @@ def _join_written_compounds(parts: list[_Part]) -> list[_Part]:
     return joined
 
 
+@functools.lru_cache(maxsize=65_536)
 def _written_compound(text: str) -> str:
     if divine_name := _DIVINE_NAME_SUFFIX.match(text):
         return divine_name["base"] + "ullah"
@@ -108,6 +112,7 @@ _SON_OR_DAUGHTER_OF = _folded(
 _ARTICLES = _folded(["al", "el", "ul", "ol", "il"])
 # An article assimilated to the sun letter that follows it: ad-Din, ar-Rahman, ash-Shami.
 _ASSIMILATED_ARTICLE = re.compile(r"^[aeiu](sh|[tdrzsn])$")
+_DROPPABLE = _TITLES | _SON_OR_DAUGHTER_OF | _ARTICLES
 _ABD_HEAD = re.compile(r"^abd(?:[aeiu]l|[aeiu](?:sh|[tdrzsn]))?$")
 # Abdi and Abdu are given names of their own, and heads of a compound only before
 # one of the divine attributes (Abdi Rahman, Abdu Karim).
@@ -156,9 +161,20 @@ _JOINED_ARTICLE = re.compile(r"^(?:al|el|ul)(?P<rest>[a-z]{4,})$")
 
 def join_particles(latin_name: str, known: KnownNames) -> tuple[str, ...]:
     """The folded tokens of a name written by ``to_latin``, particles joined or dropped."""
+    words = latin_name.split()
+    # Most names have no particle at all: their tokens are then a pure function of
+    # each word, computed once per distinct word. The rules below give the same
+    # tokens for such names, only more slowly.
+    lone_words = [_lone_word_pieces(word, known) for word in words]
+    if None not in lone_words:
+        return tuple(piece for pieces in lone_words for piece in pieces)  # type: ignore[union-attr]
+    return _join_particles_in_context(words, known)
+
+
+def _join_particles_in_context(words: list[str], known: KnownNames) -> tuple[str, ...]:
     written = [
         _Part(text, hyphen_before=position > 0)
-        for word in latin_name.split()
+        for word in words
         for position, text in enumerate(word.split("-"))
         if text
     ]
@@ -204,11 +220,18 @@ def _drop_particles(parts: list[_Part]) -> list[_Part]:
     Repeated until nothing changes, because each drop gives other words new
     neighbours (Mr al-Amin; A an-el Nur).
     """
+    if not any(_may_be_dropped(part.text) for part in parts):
+        return parts
     while True:
         kept = _drop_articles_once(_drop_titles_and_kinship_once(parts))
         if len(kept) == len(parts):
             return kept
         parts = kept
+
+
+def _may_be_dropped(text: str) -> bool:
+    """Whether ``_drop_particles`` can drop this folded token, in some context."""
+    return text in _DROPPABLE or bool(_ASSIMILATED_ARTICLE.match(text))
 
 
 def _drop_titles_and_kinship_once(parts: list[_Part]) -> list[_Part]:
@@ -325,3 +348,47 @@ def _split_run_together(token: str, known: KnownNames) -> tuple[str, ...]:
         if head in known.compound_heads and tail in known.names:
             return head, tail
     return (token,)
+
+
+# --- tokens no particle rule touches -------------------------------------------------------------
+
+_JOINED_OR_DROPPED = (
+    _TITLES | _SON_OR_DAUGHTER_OF | _ARTICLES | _DIN_TOKENS | _ABU_HEADS | _ETHIOPIAN_HEADS
+)
+_JOINED_OR_DROPPED_PATTERNS = (_ASSIMILATED_ARTICLE, _ARTICLE_AND_DIN, _ABD_HEAD, _ABD_LINKED_HEAD)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _lone_word_pieces(word: str, known: KnownNames) -> tuple[str, ...] | None:
+    """The tokens ``join_particles`` gives for a word (hyphenated or not) that no
+    rule joins to or drops with its neighbours, or ``None`` if a rule might."""
+    pieces: list[str] = []
+    for text in word.split("-"):
+        if not text:
+            continue
+        token_pieces = _lone_token_pieces(text, known)
+        if token_pieces is None:
+            return None
+        pieces.extend(token_pieces)
+    return tuple(pieces)
+
+
+def _lone_token_pieces(text: str, known: KnownNames) -> tuple[str, ...] | None:
+    """The tokens ``join_particles`` gives for a written token that no rule joins to
+    or drops with its neighbours, or ``None`` if a rule might.
+
+    Such a token is not a divine name as written, and once folded it is none of
+    the particles, heads or din forms that ``_drop_particles`` and
+    ``_join_folded_particles`` look at. A name made only of such tokens has no
+    article or kinship word to drop and no head to join, so every token passes
+    through those steps unchanged, whatever its neighbours (hyphens only matter
+    next to a particle).
+    """
+    if text in _DIVINE_NAME_TOKENS or text in _DIVINE_NAME_AFTER_ARTICLE:
+        return None
+    folded = fold_spelling(_written_compound(text))
+    if folded in _JOINED_OR_DROPPED or any(
+        pattern.match(folded) for pattern in _JOINED_OR_DROPPED_PATTERNS
+    ):
+        return None
+    return _split_run_together(_canonical_compound(folded, known.names), known)

@@ -140,6 +140,9 @@ def phonetic_key(token: str) -> str:
     return _phonetic_key(_as_token(token))
 
 
+# A pure function of one token (the variant table is indexed once), called for
+# every token of every name linkage reads.
+@functools.lru_cache(maxsize=262_144)
 def canonical_token(token: str) -> str:
     """The name a token is a spelling or translation of, for linkage columns.
 
@@ -171,7 +174,7 @@ def search_keys_for_tokens(tokens: Sequence[str]) -> frozenset[str]:
     Subset-stable: the keys of some of a name's tokens are a subset of the keys of
     all of them (for names of up to ``MAX_TOKENS_FOR_SEARCH_KEYS`` tokens).
     """
-    keys_per_token = [_token_search_keys(token) for token in tokens[:MAX_TOKENS_FOR_SEARCH_KEYS]]
+    keys_per_token = list(map(_token_search_keys, tokens[:MAX_TOKENS_FOR_SEARCH_KEYS]))
     keys: set[str] = set().union(*keys_per_token)
     for first_keys, second_keys in combinations(keys_per_token, 2):
         keys.update(_pair_key(first, second) for first in first_keys for second in second_keys)
@@ -223,13 +226,15 @@ def name_features(text: str) -> NameFeatures:
     """Every derived form of a name that linkage compares, computed once."""
     normalised = _latin_by_words(text)
     tokens = _tokens_of_latin(normalised)
-    canonical = tuple(canonical_token(token) for token in tokens)
+    # map over the cached per-token functions: linkage calls this for every
+    # distinct name, and a generator per column costs more than the lookups.
+    canonical = tuple(map(canonical_token, tokens))
     return NameFeatures(
         normalised=normalised,
         tokens=tokens,
         canonical_tokens=canonical,
-        token_keys=tuple(consonant_skeleton(token) for token in tokens),
-        phonetic_keys=tuple(_phonetic_key(token) for token in tokens),
+        token_keys=tuple(map(consonant_skeleton, tokens)),
+        phonetic_keys=tuple(map(_phonetic_key, tokens)),
         sorted_canonical=" ".join(sorted(canonical)),
     )
 
@@ -347,7 +352,11 @@ def _token_search_keys(token: str) -> frozenset[str]:
 
 
 def _pair_key(first: str, second: str) -> str:
-    return PAIR_KEY_SEPARATOR.join(sorted((first, second)))
+    # The two keys in sorted order, without building a list: called for every two
+    # keys of every name linkage reads.
+    if second < first:
+        first, second = second, first
+    return first + PAIR_KEY_SEPARATOR + second
 
 
 # --- similarity -----------------------------------------------------------------------------------

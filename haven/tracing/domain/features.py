@@ -136,24 +136,38 @@ def normalise_place(text: str) -> str:
     return normalise_name(text)
 
 
+def _places(place: str | None, route: Sequence[str]) -> list[str] | None:
+    """The distinct places of a record: where it was made and its route."""
+    places = _cached_places(place, tuple(route))
+    return list(places) if places else None
+
+
+# Many records share a route (a few corridors carry most people): each is read once.
+@functools.lru_cache(maxsize=65_536)
+def _cached_places(place: str | None, route: tuple[str, ...]) -> tuple[str, ...]:
+    return _sorted_distinct(normalise_place(stop) for stop in (place, *route) if stop)
+
+
 def _days(date: datetime.date) -> int:
     return (date - EPOCH).days
 
 
-def _distinct(values: Iterable[str]) -> list[str] | None:
-    """Sorted distinct values, or ``None`` when there are none (a null column)."""
-    found = sorted({value for value in values if value})
-    return found or None
+def _sorted_distinct(values: Iterable[str]) -> tuple[str, ...]:
+    """Sorted distinct values, empty ones left out."""
+    return tuple(sorted({value for value in values if value}))
 
 
 @dataclass(frozen=True)
 class _NameParts:
-    """What one name contributes to a record's name columns."""
+    """What one name contributes to a record's name columns: each column's items
+    sorted, distinct and non-empty, so that a record with one name (most records)
+    takes them as they are, and a record with several merges them."""
 
     canonical: tuple[str, ...]
     phonetic: tuple[str, ...]
-    sorted_canonical: str
-    keys: frozenset[str]
+    full_key: tuple[str, ...]  # the sorted canonical tokens joined, unless empty
+    keys: tuple[str, ...]
+    pair_keys: tuple[str, ...]
     skeleton: str
     unlisted: bool
 
@@ -165,15 +179,25 @@ def _computed_name_parts(name: str) -> _NameParts | None:
     if not features.tokens:
         return None
     kept = [index for index, token in enumerate(features.tokens) if len(token) >= MIN_TOKEN_LENGTH]
-    canonical = tuple(features.canonical_tokens[index] for index in kept)
+    canonical = [features.canonical_tokens[index] for index in kept]
+    keys = search_keys_for_tokens(features.tokens)
     return _NameParts(
-        canonical=canonical,
-        phonetic=tuple(features.phonetic_keys[index] for index in kept),
-        sorted_canonical=features.sorted_canonical,
-        keys=search_keys_for_tokens(features.tokens),
+        canonical=_sorted_distinct(canonical),
+        phonetic=_sorted_distinct(features.phonetic_keys[index] for index in kept),
+        full_key=_sorted_distinct([features.sorted_canonical]),
+        keys=_sorted_distinct(key for key in keys if PAIR_KEY_SEPARATOR not in key),
+        pair_keys=_sorted_distinct(key for key in keys if PAIR_KEY_SEPARATOR in key),
         skeleton=" ".join(sorted(token_key(token) for token in canonical)),
         unlisted=any(token not in VARIANT_GROUPS for token in canonical),
     )
+
+
+def _merged(groups: list[tuple[str, ...]]) -> list[str] | None:
+    """The sorted distinct items of groups that are each sorted and distinct, or
+    ``None`` when there are none (a null column)."""
+    if len(groups) == 1:
+        return list(groups[0]) or None
+    return sorted(set().union(*groups)) or None
 
 
 def name_columns(
@@ -181,29 +205,17 @@ def name_columns(
 ) -> dict[str, Any]:
     """The name columns of a record with these names (all scripts pooled);
     ``computed``: names already computed (by ``features_table``'s workers)."""
-    canonical: list[str] = []
-    phonetic: list[str] = []
-    full_keys: list[str] = []
-    keys: set[str] = set()
-    first: _NameParts | None = None
-    for name in names:
-        parts = computed[name] if computed is not None else _computed_name_parts(name)
-        if parts is None:
-            continue
-        canonical.extend(parts.canonical)
-        phonetic.extend(parts.phonetic)
-        full_keys.append(parts.sorted_canonical)
-        keys.update(parts.keys)
-        if first is None:
-            first = parts
+    lookup = computed.__getitem__ if computed is not None else _computed_name_parts
+    parts = [name_parts for name_parts in map(lookup, names) if name_parts is not None]
+    first = parts[0] if parts else None
     return {
-        "name_canonical": _distinct(canonical),
-        "name_phonetic": _distinct(phonetic),
-        "name_full_keys": _distinct(full_keys),
+        "name_canonical": _merged([name_parts.canonical for name_parts in parts]),
+        "name_phonetic": _merged([name_parts.phonetic for name_parts in parts]),
+        "name_full_keys": _merged([name_parts.full_key for name_parts in parts]),
         "name_skeleton": (first.skeleton or None) if first else None,
         "name_unlisted": first.unlisted if first else None,
-        "name_keys": _distinct(key for key in keys if PAIR_KEY_SEPARATOR not in key),
-        "name_pair_keys": _distinct(key for key in keys if PAIR_KEY_SEPARATOR in key),
+        "name_keys": _merged([name_parts.keys for name_parts in parts]),
+        "name_pair_keys": _merged([name_parts.pair_keys for name_parts in parts]),
     }
 
 
@@ -214,7 +226,6 @@ def record_features(
 ) -> dict[str, Any]:
     """One row of the table Splink reads (see ``FEATURE_SCHEMA``)."""
     born = birth_years(record)
-    places = [normalise_place(place) for place in (record.place, *record.route) if place]
     event = record.event_date
     row: dict[str, Any] = {"unique_id": record.id}
     row.update(name_columns(record.names, computed_names))
@@ -231,7 +242,7 @@ def record_features(
             "sex": record.sex.value if record.sex else None,
             "nationalities": sorted(record.nationality) or None,
             "place": normalise_place(record.place) if record.place else None,
-            "places": _distinct(places),
+            "places": _places(record.place, record.route),
             "missing_day_lo": (
                 _days(event.earliest) if event and role is RecordRole.MISSING else None
             ),
