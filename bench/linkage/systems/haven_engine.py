@@ -113,7 +113,7 @@ def blocking_stats(output: common.RunOutput, job: str, truth) -> dict:
     # Untimed, after the run: normalise names in this process. Forking workers from
     # a process that now holds the whole run would exceed the harness's
     # address-space limit (--mem-limit-gb), which each child inherits.
-    features.PARALLEL_MIN_RECORDS = len(output.context[0]) + 1
+    features.PARALLEL_MIN_RECORDS = sum(len(records or ()) for records in output.context) + 1
 
     left_records, right_records = output.context
     con = duckdb.connect()

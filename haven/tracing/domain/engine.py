@@ -74,7 +74,12 @@ from splink import Linker
 
 from haven.tracing.domain import settings as model
 from haven.tracing.domain.blocking import DEDUPE_CAPS, LINK_CAPS, with_blocking_keys
-from haven.tracing.domain.features import RecordRole, features_table, with_hashed_arrays
+from haven.tracing.domain.features import (
+    RecordRole,
+    features_table,
+    features_tables,
+    with_hashed_arrays,
+)
 from haven.tracing.domain.records import LinkageRecord, ProgressCallback
 from haven.tracing.domain.settings import (
     ATTRIBUTES,
@@ -330,10 +335,9 @@ def input_tables(
     (``records`` are the reports of a link job, or the persons to de-duplicate)."""
     report = progress or _no_progress
     if job is Job.LINK:
-        tables = [
-            features_table(records, RecordRole.MISSING, progress=report),
-            features_table(found_records, RecordRole.FOUND, progress=report),
-        ]
+        tables = features_tables(
+            [(records, RecordRole.MISSING), (found_records, RecordRole.FOUND)], progress=report
+        )
     else:
         tables = [features_table(records, RecordRole.PERSON, progress=report)]
     # Blocking keys from the names as text, then the compared arrays as numbers;

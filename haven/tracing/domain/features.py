@@ -333,14 +333,35 @@ def features_table(
     progress: Callable[[str, int, int | None], None] | None = None,
 ) -> pa.Table:
     """The Arrow table of ``record_features`` for every record, in ``FEATURE_SCHEMA``."""
-    computed = _names_in_parallel(records) if len(records) >= PARALLEL_MIN_RECORDS else None
-    rows = []
-    total = len(records)
-    for done, record in enumerate(records, start=1):
-        rows.append(record_features(record, role, computed))
-        if progress is not None and (done % PROGRESS_EVERY_RECORDS == 0 or done == total):
-            progress(FEATURES_STAGE, done, total)
-    return pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA)
+    [table] = features_tables([(records, role)], progress=progress)
+    return table
+
+
+def features_tables(
+    inputs: Sequence[tuple[Sequence[LinkageRecord], RecordRole]],
+    *,
+    progress: Callable[[str, int, int | None], None] | None = None,
+) -> list[pa.Table]:
+    """``features_table`` of each of the inputs (records and their role).
+
+    The names of all the inputs are normalised together: a link job's two files
+    share one pool of workers, which they reach together even when neither
+    would alone.
+    """
+    every_record = [record for records, _ in inputs for record in records]
+    computed = (
+        _names_in_parallel(every_record) if len(every_record) >= PARALLEL_MIN_RECORDS else None
+    )
+    tables = []
+    for records, role in inputs:
+        rows = []
+        total = len(records)
+        for done, record in enumerate(records, start=1):
+            rows.append(record_features(record, role, computed))
+            if progress is not None and (done % PROGRESS_EVERY_RECORDS == 0 or done == total):
+                progress(FEATURES_STAGE, done, total)
+        tables.append(pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
+    return tables
 
 
 # Arrays that Splink compares item by item: as 64-bit hashes (DuckDB's ``hash`` of
