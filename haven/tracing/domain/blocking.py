@@ -17,6 +17,10 @@ with its square:
   namesakes of the same age, sex and nationality, far too many to review);
 * a single name part alone when very few records have it.
 
+A name part here is a search key of one token or the token's metaphone code
+(``name_phonetic``), so that a spelling no key rule foresaw (Zarifa, Sarifa) still
+meets its name; the codes go through the same caps as the keys.
+
 A record with no birth year and only common names gets no key (it is compared only
 through the rules for unnamed remains); the caps are in ``BlockCaps``.
 
@@ -68,6 +72,9 @@ _STEPS = (
         select unique_id, true as pair, unnest(name_pair_keys) as name_key from inputs
         union all
         select unique_id, false as pair, unnest(name_keys) as name_key from inputs
+        union all
+        -- '~' keeps a metaphone code apart from a search key spelled alike
+        select unique_id, false as pair, '~' || unnest(name_phonetic) as name_key from inputs
     )
     """,
     """
@@ -143,6 +150,7 @@ def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS
                     "unique_id",
                     "name_pair_keys",
                     "name_keys",
+                    "name_phonetic",
                     "birth_year_lo",
                     "birth_year_hi",
                     "sex",

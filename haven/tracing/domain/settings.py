@@ -43,8 +43,8 @@ Blocking (``blocking_rules``), each a join on exploded arrays:
    a name pair or part with a birth year, refined by sex and nationality while
    the block is large; blocks are capped so that pairs grow with the data, not
    with its square);
-2. a birth year, the sex and a nationality in common when one record has no name
-   (unidentified remains).
+2. the sex, a nationality and birth years within ``REMAINS_BIRTH_YEAR_SLACK`` of
+   each other when one record has no name (unidentified remains).
 
 No Django here: this runs where Splink runs, on a laptop or a Spark cluster.
 """
@@ -346,22 +346,33 @@ FOUND_BEFORE_MISSING_EXCLUDED = (
     " or coalesce(l.found_day_hi < r.missing_day_lo, false))"
 )
 
+# Years allowed between the birth-year intervals of unidentified remains and a
+# record (a narrow interval on both sides, as ``birth_years`` is).
+REMAINS_BIRTH_YEAR_SLACK = 3
+_BIRTH_YEARS_NEAR = (
+    "l.birth_years is not null and r.birth_years is not null"
+    f" and l.birth_year_lo - {REMAINS_BIRTH_YEAR_SLACK} <= r.birth_year_hi"
+    f" and r.birth_year_lo - {REMAINS_BIRTH_YEAR_SLACK} <= l.birth_year_hi"
+)
+
 _BLOCKING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Name parts, alone when rare, else with a birth year (and the sex and a
     # nationality where the block is still large): see ``blocking.py``.
     ("l.blocking_keys = r.blocking_keys", ("blocking_keys",)),
-    # Unidentified remains have no name: a birth year, the sex and a nationality.
-    # Written as two rules, each testing one side, so that the backend filters that
-    # side before the join instead of joining everyone and filtering the pairs.
+    # Unidentified remains have no name: the sex, a nationality and birth years
+    # within REMAINS_BIRTH_YEAR_SLACK (a forensic age estimate is often a few years
+    # off the age a family reports). Written as two rules, each testing one side, so
+    # that the backend filters that side before the join instead of joining everyone
+    # and filtering the pairs.
     (
-        "l.birth_years = r.birth_years and l.sex = r.sex and l.nationalities = r.nationalities"
-        " and l.name_canonical is null",
-        ("birth_years", "nationalities"),
+        "l.sex = r.sex and l.nationalities = r.nationalities and l.name_canonical is null"
+        f" and {_BIRTH_YEARS_NEAR}",
+        ("nationalities",),
     ),
     (
-        "l.birth_years = r.birth_years and l.sex = r.sex and l.nationalities = r.nationalities"
-        " and r.name_canonical is null",
-        ("birth_years", "nationalities"),
+        "l.sex = r.sex and l.nationalities = r.nationalities and r.name_canonical is null"
+        f" and {_BIRTH_YEARS_NEAR}",
+        ("nationalities",),
     ),
 )
 

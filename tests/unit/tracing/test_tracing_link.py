@@ -158,6 +158,31 @@ def test_unidentified_remains_without_a_name_are_still_candidates() -> None:
     assert candidate.evidence("names").match_weight == 0.0
 
 
+@pytest.mark.parametrize(
+    ("estimated_age", "is_candidate"),
+    [
+        (AgeEstimate(30, 32), True),  # born 1991-1994, the report 1996-2001: 2 years apart
+        (AgeEstimate(34, 36), False),  # born 1987-1990: 6 years apart
+    ],
+)
+def test_unidentified_remains_meet_a_report_a_few_birth_years_apart(
+    estimated_age: AgeEstimate, is_candidate: bool
+) -> None:
+    remains = record(
+        "found-unidentified",
+        sex=Sex.MALE,
+        age=estimated_age,
+        nationality=("SDN",),
+        event_date=day("2024-04-20"),
+    )
+
+    candidates = link([MOHAMED_REPORT], [remains])
+
+    assert [candidate.right_id for candidate in candidates] == (
+        [remains.id] if is_candidate else []
+    )
+
+
 # --- nobody is found before they went missing -----------------------------------------------------
 
 
