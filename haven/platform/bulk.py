@@ -33,7 +33,8 @@ def prepare_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> l
     known = {field.attname for field in fields}
     # Defaults that are values, not functions, are the same for every row.
     generated = [(f.attname, f) for f in fields if f.has_default() and callable(f.default)]
-    constant = {f.attname: f.get_default() for f in fields if f.attname not in dict(generated)}
+    generated_names = {attname for attname, _field in generated}
+    constant = {f.attname: f.get_default() for f in fields if f.attname not in generated_names}
     encrypted = [field for field in fields if isinstance(field, EncryptedField)]
     ring = get_keyring()  # one ring for the batch (looked up once per value otherwise)
     prepared = []
