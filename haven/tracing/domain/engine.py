@@ -31,8 +31,9 @@ The public API (stable: the CLI ``haven link`` and the benchmark harness in
   ``None``); stages are ``features``, ``training``, ``predicting``, ``ranking``
   (``link``) or ``clustering`` (``dedupe``).
 * Every ``Candidate`` carries ``explanation``: for each attribute (``names``,
-  ``birth``, ``sex``, ``nationality``, ``place``) the comparison level it fell in
-  and that level's match weight (Splink's ``gamma_``/``mw_`` columns).
+  ``birth``, ``sex``, ``nationality``, ``place``, ``identifiers``) the comparison
+  level it fell in and that level's match weight (Splink's ``gamma_``/``mw_``
+  columns), never the compared values.
 
 How the model is trained (``Training`` holds the knobs; all of it is seeded and
 deterministic):

@@ -32,6 +32,16 @@ date, or from the age at its date widened by the estimate's tolerance;
 ``birth_date_exact`` only for a full date that is not a placeholder; and
 ``birth_years``, the years of a narrow interval, for blocking.
 
+Identifiers (document and phone numbers): ``identifiers``, each a keyed digest
+prefixed with its kind (``d:`` a document, ``p:`` a phone), so that a phone never
+equals a document and the SQL can tell them apart; ``identifier_keys``, the same
+digests but those that more than ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` records of
+the job hold (a family's or a smuggler's phone), which blocking joins on. The
+digest is a BLAKE2b keyed with a secret drawn once per process, so a number
+never enters a Splink table, an intermediate file or a Spark worker in clear, and
+a digest cannot be reversed by trying every phone number: digests are comparable
+only within one process, where both sides of a job are computed.
+
 Events: ``missing_day_lo`` (the earliest day a missing person can have gone
 missing) on missing-person reports, ``found_day_hi`` (the latest day a found
 person can have been found) on found records, as days since 1970-01-01, for the
@@ -42,6 +52,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
+import secrets
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -57,7 +70,13 @@ from haven.people.domain.names import (
     search_keys_for_tokens,
     token_key,
 )
-from haven.tracing.domain.records import AgeEstimate, LinkageRecord, PartialDate
+from haven.tracing.domain.records import (
+    AgeEstimate,
+    Identifier,
+    IdentifierKind,
+    LinkageRecord,
+    PartialDate,
+)
 
 # Birth dates that agencies write when only the year is known (month, day): read as
 # the year alone, so 2000-01-01 neither matches nor contradicts 2000-05-17.
@@ -77,6 +96,16 @@ MAX_BLOCKING_BIRTH_YEARS = 12
 MIN_TOKEN_LENGTH = 2
 
 EPOCH = datetime.date(1970, 1, 1)
+
+# An identifier more records share than this is a family's or a travel group's
+# phone (or a data-entry placeholder), not one person's: it joins no block, since
+# a block of n records compares n² / 2 pairs. Larger than the records one person
+# leaves (a few agencies, a few legs of a route).
+MAX_RECORDS_PER_BLOCKING_IDENTIFIER = 10
+
+# Drawn once per process: identifier digests compare within a run, never across.
+_IDENTIFIER_KEY = secrets.token_bytes(32)
+IDENTIFIER_DIGEST_BYTES = 12
 
 
 class RecordRole(StrEnum):
@@ -146,6 +175,21 @@ def _places(place: str | None, route: Sequence[str]) -> list[str] | None:
 @functools.lru_cache(maxsize=65_536)
 def _cached_places(place: str | None, route: tuple[str, ...]) -> tuple[str, ...]:
     return _sorted_distinct(normalise_place(stop) for stop in (place, *route) if stop)
+
+
+def identifier_digest(identifier: Identifier) -> str:
+    """The kind prefix and a keyed digest of the value (``d:…`` or ``p:…``)."""
+    kind = IdentifierKind(identifier.kind)
+    digest = hashlib.blake2b(
+        f"{kind.value}:{identifier.value}".encode(),
+        key=_IDENTIFIER_KEY,
+        digest_size=IDENTIFIER_DIGEST_BYTES,
+    ).hexdigest()
+    return f"{kind.value}:{digest}"
+
+
+def _identifiers(record: LinkageRecord) -> list[str] | None:
+    return sorted({identifier_digest(identifier) for identifier in record.identifiers}) or None
 
 
 def _days(date: datetime.date) -> int:
@@ -247,6 +291,9 @@ def record_features(
                 _days(event.earliest) if event and role is RecordRole.MISSING else None
             ),
             "found_day_hi": _days(event.latest) if event and role is RecordRole.FOUND else None,
+            "identifiers": _identifiers(record),
+            # Set by ``features_tables``, which sees every record of the job.
+            "identifier_keys": None,
         }
     )
     return row
@@ -274,6 +321,8 @@ FEATURE_SCHEMA = pa.schema(
         ("places", _STRINGS),
         ("missing_day_lo", pa.int32()),
         ("found_day_hi", pa.int32()),
+        ("identifiers", _STRINGS),
+        ("identifier_keys", _STRINGS),
     ]
 )
 
@@ -346,13 +395,14 @@ def features_tables(
 
     The names of all the inputs are normalised together: a link job's two files
     share one pool of workers, which they reach together even when neither
-    would alone.
+    would alone. Identifiers are counted over all the inputs together too, for
+    ``identifier_keys``.
     """
     every_record = [record for records, _ in inputs for record in records]
     computed = (
         _names_in_parallel(every_record) if len(every_record) >= PARALLEL_MIN_RECORDS else None
     )
-    tables = []
+    every_rows = []
     for records, role in inputs:
         rows = []
         total = len(records)
@@ -360,8 +410,22 @@ def features_tables(
             rows.append(record_features(record, role, computed))
             if progress is not None and (done % PROGRESS_EVERY_RECORDS == 0 or done == total):
                 progress(FEATURES_STAGE, done, total)
-        tables.append(pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
-    return tables
+        every_rows.append(rows)
+    _set_identifier_keys([row for rows in every_rows for row in rows])
+    return [pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA) for rows in every_rows]
+
+
+def _set_identifier_keys(rows: Sequence[dict[str, Any]]) -> None:
+    """Each row's identifiers that at most ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER``
+    rows hold, as its ``identifier_keys`` (``None`` when there are none)."""
+    holders = Counter(digest for row in rows for digest in row["identifiers"] or ())
+    for row in rows:
+        kept = [
+            digest
+            for digest in row["identifiers"] or ()
+            if holders[digest] <= MAX_RECORDS_PER_BLOCKING_IDENTIFIER
+        ]
+        row["identifier_keys"] = kept or None
 
 
 # Arrays that Splink compares item by item: as 64-bit hashes (DuckDB's ``hash`` of

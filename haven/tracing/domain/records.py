@@ -37,11 +37,21 @@ event_date     the date of the event: for a missing-person report, the date the
                person went missing (was last seen or heard from); for a found or
                deceased person, the date they were found; for de-duplication, the
                date the agency recorded the person. Same formats as ``birth_date``.
+documents      optional column: identity document and registration numbers
+               (passport, national identity card, UNHCR or other registration),
+               several separated by ``|``. Compared as upper-case Latin letters
+               and digits: spaces, dashes, dots and slashes are left out
+               (``p-123 456.7`` is ``P1234567``); the kind of document is not
+               written, only its number. A number needs a digit and at least
+               ``MIN_DOCUMENT_CHARACTERS`` characters.
+phones         optional column: phone numbers, several separated by ``|``, in
+               any format (``+249 912 345 678``, ``0912-345-678``); compared on
+               their last ``PHONE_DIGITS_COMPARED`` digits.
 ============== ==================================================================
 
-Every column must be in the header (in any order; other columns are ignored);
-any value but ``id`` may be empty. A row that breaks a rule raises
-``RecordInputError`` naming the row (the header is row 1, so the row number is
+Every column but ``documents`` and ``phones`` must be in the header (in any
+order; other columns are ignored); any value but ``id`` may be empty. A row that
+breaks a rule raises ``RecordInputError`` naming the row (the header is row 1, so the row number is
 the line a spreadsheet shows) and the column.
 
 No Django here: this module runs in the CLI, in batch jobs and in tests alike.
@@ -54,6 +64,7 @@ import datetime
 import functools
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -79,14 +90,35 @@ COLUMNS = (
     "route",
     "event_date",
 )
+# Optional: a file without them reads as before (records without identifiers).
+OPTIONAL_COLUMNS = ("documents", "phones")
 NAME_SEPARATOR = "|"
 NATIONALITY_SEPARATOR = "|"
+IDENTIFIER_SEPARATOR = "|"
 ROUTE_SEPARATOR = ">"
 OLDEST_AGE = 130
 EARLIEST_YEAR = 1880
 
 # Progress is reported after every this many rows, and once at the end.
 PROGRESS_EVERY_ROWS = 10_000
+
+# Identifiers. Shorter document numbers are typing fragments or placeholders
+# ("0", "N/A"), and a placeholder shared by many records would join strangers.
+MIN_DOCUMENT_CHARACTERS = 5
+MAX_DOCUMENT_CHARACTERS = 30
+# Characters written between the parts of a number, dropped before comparing.
+DOCUMENT_SEPARATORS = frozenset(" -./")
+PHONE_SEPARATORS = frozenset(" -./()+")
+# E.164 numbers have at most 15 digits, plus "00" written for "+".
+MIN_PHONE_DIGITS = 7
+MAX_PHONE_DIGITS = 17
+# Phones compare on their last 9 digits: the national number without the country
+# code (+249, 00249) or trunk prefix (0) that agencies write or leave out as they
+# please, so +249 912 345 678, 00249912345678 and 0912 345 678 are one phone. Most
+# mobile numbers along these routes (Sudan, Ethiopia, Eritrea, Libya, Syria, Italy,
+# Spain...) have 9 national digits or more; a longer one keeps its last 9, which
+# rarely differ between two people only in the digit left out.
+PHONE_DIGITS_COMPARED = 9
 
 # ICAO Doc 9303 codes for people without a nationality in ISO 3166.
 ICAO_SPECIAL_NATIONALITIES = frozenset({"XXA", "XXB", "XXC"})
@@ -110,6 +142,25 @@ AGE_WITHOUT_DATE = "the age needs the date it was given: fill age_date or event_
 BIRTH_AFTER_EVENT = "the birth date {birth} is after the event date {event}"
 WRONG_FIELD_COUNT = "the row has {found} values but the header has {expected} columns"
 BAD_CSV = "the row is not valid CSV: {reason}"
+# The messages name the character or the count, never the number itself: the file
+# may be a tracing file, and an error message ends up in logs.
+BAD_DOCUMENT_CHARACTER = (
+    "a document number has {character!r}: write its letters and digits"
+    " (spaces, dashes, dots and slashes are ignored)"
+)
+BAD_DOCUMENT_LENGTH = (
+    "a document number of {length} letters and digits is not plausible"
+    f" (write {MIN_DOCUMENT_CHARACTERS} to {MAX_DOCUMENT_CHARACTERS}, with at least one digit)"
+)
+BAD_PHONE_CHARACTER = (
+    "a phone number has {character!r}: write its digits"
+    " (spaces, dashes, dots, brackets and a leading + are ignored)"
+)
+PLACEHOLDER_NUMBER = "a number of one repeated digit is a placeholder: leave it empty"
+BAD_PHONE_LENGTH = (
+    "a phone number of {length} digits is not plausible"
+    f" (write {MIN_PHONE_DIGITS} to {MAX_PHONE_DIGITS} digits)"
+)
 
 
 class RecordInputError(ValidationFailed):
@@ -207,6 +258,25 @@ class AgeEstimate:
         return f"{self.lowest}-{self.highest}"
 
 
+class IdentifierKind(StrEnum):
+    DOCUMENT = "d"  # identity document or registration number
+    PHONE = "p"
+
+
+@dataclass(frozen=True, order=True)
+class Identifier:
+    """A document or phone number of a record, as an opaque value compared for
+    equality only: a normalised number read from a file (``parse_documents``,
+    ``parse_phones``), or a keyed digest of one (a blind index kept by the app), so
+    that linkage never needs the number in clear."""
+
+    kind: IdentifierKind
+    value: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", IdentifierKind(self.kind))
+
+
 @dataclass(frozen=True)
 class LinkageRecord:
     """One person as one source saw them; every field but ``id`` may be unknown.
@@ -216,7 +286,8 @@ class LinkageRecord:
     ``ValueError``);
     ``age_date`` is the date ``age`` refers to (``None``: the ``event_date``);
     ``event_date`` is when the person went missing (a missing-person report), was
-    found (a found or deceased record) or was recorded (de-duplication).
+    found (a found or deceased record) or was recorded (de-duplication);
+    ``identifiers`` are its document and phone numbers (distinct, sorted).
     """
 
     id: str
@@ -230,6 +301,7 @@ class LinkageRecord:
     place: str | None = None
     route: tuple[str, ...] = field(default=())
     event_date: PartialDate | None = None
+    identifiers: tuple[Identifier, ...] = ()
 
     def __post_init__(self) -> None:
         # Records built in code (not read from CSV) get the same canonical values:
@@ -238,6 +310,7 @@ class LinkageRecord:
             object.__setattr__(self, name, tuple(getattr(self, name)))
         nationality = parse_nationalities(NATIONALITY_SEPARATOR.join(self.nationality))
         object.__setattr__(self, "nationality", nationality)
+        object.__setattr__(self, "identifiers", tuple(sorted(set(self.identifiers))))
         if isinstance(self.sex, str) and not isinstance(self.sex, Sex):
             object.__setattr__(self, "sex", parse_sex(self.sex))
 
@@ -331,6 +404,72 @@ def _country_alpha_3(code: str) -> str | None:
     return str(country.alpha_3)
 
 
+def _identifier_values(text: str) -> list[str]:
+    return [part.strip() for part in text.split(IDENTIFIER_SEPARATOR) if part.strip()]
+
+
+def normalise_document(text: str) -> str:
+    """A document number as compared: upper-case Latin letters and digits (any
+    script's digits, and full-width letters, read as ASCII).
+
+    Raises ``ValueError`` (naming the offending character, never the number) for
+    another character, or for a number without a digit or of implausible length.
+    """
+    characters = []
+    for character in unicodedata.normalize("NFKC", text.strip()).upper():
+        if character in DOCUMENT_SEPARATORS:
+            continue
+        if character.isdecimal():
+            characters.append(str(unicodedata.decimal(character)))
+        elif "A" <= character <= "Z":
+            characters.append(character)
+        else:
+            raise ValueError(BAD_DOCUMENT_CHARACTER.format(character=character))
+    number = "".join(characters)
+    if not MIN_DOCUMENT_CHARACTERS <= len(number) <= MAX_DOCUMENT_CHARACTERS or not any(
+        character.isdigit() for character in number
+    ):
+        raise ValueError(BAD_DOCUMENT_LENGTH.format(length=len(number)))
+    if len(set(number)) == 1:
+        raise ValueError(PLACEHOLDER_NUMBER)
+    return number
+
+
+def normalise_phone(text: str) -> str:
+    """A phone number as compared: its last ``PHONE_DIGITS_COMPARED`` digits.
+
+    Raises ``ValueError`` (naming the offending character, never the number) for a
+    letter or another character, or for too few or too many digits.
+    """
+    digits = []
+    for character in unicodedata.normalize("NFKC", text.strip()):
+        if character.isdecimal():
+            digits.append(str(unicodedata.decimal(character)))
+        elif character not in PHONE_SEPARATORS:
+            raise ValueError(BAD_PHONE_CHARACTER.format(character=character))
+    if not MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS:
+        raise ValueError(BAD_PHONE_LENGTH.format(length=len(digits)))
+    if len(set(digits)) == 1:
+        raise ValueError(PLACEHOLDER_NUMBER)
+    return "".join(digits[-PHONE_DIGITS_COMPARED:])
+
+
+def parse_documents(text: str) -> tuple[Identifier, ...]:
+    """The ``documents`` column: numbers separated by ``|``, normalised."""
+    return tuple(
+        Identifier(IdentifierKind.DOCUMENT, normalise_document(value))
+        for value in _identifier_values(text)
+    )
+
+
+def parse_phones(text: str) -> tuple[Identifier, ...]:
+    """The ``phones`` column: numbers separated by ``|``, normalised."""
+    return tuple(
+        Identifier(IdentifierKind.PHONE, normalise_phone(value))
+        for value in _identifier_values(text)
+    )
+
+
 def _split(text: str, separator: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(separator) if part.strip())
 
@@ -350,7 +489,7 @@ def record_from_row(row: Mapping[str, str], *, row_number: int) -> LinkageRecord
         except ValueError as error:
             raise RecordInputError(str(error), row=row_number, column=column) from None
 
-    for column in COLUMNS:
+    for column in (*COLUMNS, *OPTIONAL_COLUMNS):
         if _SURROGATE.search(row.get(column) or ""):
             raise RecordInputError(NOT_UTF8, row=row_number, column=column)
     record_id = (row.get("id") or "").strip()
@@ -360,6 +499,8 @@ def record_from_row(row: Mapping[str, str], *, row_number: int) -> LinkageRecord
     age = parsed("age", parse_age)
     age_date = parsed("age_date", parse_partial_date)
     event_date = parsed("event_date", parse_partial_date)
+    documents: tuple[Identifier, ...] = parsed("documents", parse_documents)  # type: ignore[assignment]
+    phones: tuple[Identifier, ...] = parsed("phones", parse_phones)  # type: ignore[assignment]
     record = LinkageRecord(
         id=record_id,
         names_latin=_split(row.get("names_latin") or "", NAME_SEPARATOR),
@@ -372,6 +513,7 @@ def record_from_row(row: Mapping[str, str], *, row_number: int) -> LinkageRecord
         place=(row.get("place") or "").strip() or None,
         route=_split(row.get("route") or "", ROUTE_SEPARATOR),
         event_date=event_date,  # type: ignore[arg-type]
+        identifiers=documents + phones,
     )
     if record.age is not None and record.age_reference_date is None:
         raise RecordInputError(AGE_WITHOUT_DATE, row=row_number, column="age_date")
@@ -479,8 +621,15 @@ def _iter_records(binary: IO[bytes], progress: ProgressCallback | None) -> Itera
         progress(READING_STAGE, len(first_row_of_id), len(first_row_of_id))
 
 
+def _identifiers_text(record: LinkageRecord, kind: IdentifierKind) -> str:
+    return IDENTIFIER_SEPARATOR.join(
+        identifier.value for identifier in record.identifiers if identifier.kind is kind
+    )
+
+
 def record_to_row(record: LinkageRecord) -> dict[str, str]:
-    """The CSV row of a record: ``record_from_row(record_to_row(r))`` is ``r``."""
+    """The CSV row of a record: ``record_from_row(record_to_row(r))`` is ``r`` for a
+    record read from a file (identifiers that are digests are not phone numbers)."""
     return {
         "id": record.id,
         "names_latin": NAME_SEPARATOR.join(record.names_latin),
@@ -493,13 +642,15 @@ def record_to_row(record: LinkageRecord) -> dict[str, str]:
         "place": record.place or "",
         "route": f" {ROUTE_SEPARATOR} ".join(record.route),
         "event_date": str(record.event_date) if record.event_date else "",
+        "documents": _identifiers_text(record, IdentifierKind.DOCUMENT),
+        "phones": _identifiers_text(record, IdentifierKind.PHONE),
     }
 
 
 def write_records(target: str | Path, records: Iterable[LinkageRecord]) -> None:
     """Write records in the CSV format ``read_records`` reads."""
     with open(target, "w", encoding="utf-8", newline="") as text:
-        writer = csv.DictWriter(text, fieldnames=COLUMNS)
+        writer = csv.DictWriter(text, fieldnames=(*COLUMNS, *OPTIONAL_COLUMNS))
         writer.writeheader()
         for record in records:
             writer.writerow(record_to_row(record))

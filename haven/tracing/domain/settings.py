@@ -30,6 +30,9 @@ Comparisons (``ATTRIBUTES``), each level with a prior m and u probability:
   within 2 years; within 5 years; further apart.
 * ``sex``, ``nationality`` (any nationality shared), ``place`` (the same place of
   the event; 2 or 1 places of the route shared).
+* ``identifiers`` (document and phone numbers, as keyed digests: ``features.py``):
+  a document number shared; a phone number shared; none shared. Unknown (weight
+  0) when either record has none, as most records of people without papers.
 
 The hard rule (``Job.LINK`` only): a person cannot be found before they went
 missing. A found record whose latest possible found date is before the earliest
@@ -44,7 +47,11 @@ Blocking (``blocking_rules``), each a join on exploded arrays:
    the block is large; blocks are capped so that pairs grow with the data, not
    with its square);
 2. the sex, a nationality and birth years within ``REMAINS_BIRTH_YEAR_SLACK`` of
-   each other when one record has no name (unidentified remains).
+   each other when one record has no name (unidentified remains);
+3. a document or phone number shared, unless more than
+   ``features.MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` records hold it (a family's
+   or a travel group's phone): the same person under another spelling and another
+   birth date is still compared.
 
 No Django here: this runs where Splink runs, on a laptop or a Spark cluster.
 """
@@ -79,7 +86,8 @@ BIRTH = "birth"
 SEX = "sex"
 NATIONALITY = "nationality"
 PLACE = "place"
-ATTRIBUTES = (NAMES, BIRTH, SEX, NATIONALITY, PLACE)
+IDENTIFIERS = "identifiers"
+ATTRIBUTES = (NAMES, BIRTH, SEX, NATIONALITY, PLACE, IDENTIFIERS)
 
 # The label of the null level of every comparison (either side unknown): weight 0.
 UNKNOWN_LABEL = "not known on both records"
@@ -139,6 +147,14 @@ def _shared_count(column: str) -> str:
     comparing arrays was most of the time of a run.
     """
     return f"array_length(list_filter({column}_l, lambda item: list_contains({column}_r, item)))"
+
+
+def _shares_kind(column: str, prefix: str) -> Callable[[], ComparisonLevelCreator]:
+    """An item of the left array starting with ``prefix`` is in the right one."""
+    return _sql(
+        f"array_length(list_filter({column}_l, lambda item: substr(item, 1, {len(prefix)})"
+        f" = '{prefix}' and list_contains({column}_r, item))) >= 1"
+    )
 
 
 def _intersect(column: str, size: int) -> Callable[[], ComparisonLevelCreator]:
@@ -283,6 +299,22 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
             _Level("no place shared", _else, 0.2, 0.7),
         ),
     ),
+    # Among pairs where both records hold a number (the null level takes the rest).
+    # A document number is issued to one person: two records of different people
+    # share it only by a typing error, so u is tiny and the level outweighs names
+    # spelled apart and a birth date that disagrees; m is what two agencies that
+    # both wrote a number share one (a typo, or a passport on one record and a
+    # registration number on the other, leaves the rest). A phone is weaker: a
+    # family, or a group travelling with one smuggler, share one, and a new SIM on
+    # a new leg of the route changes it. u is re-estimated from the data.
+    IDENTIFIERS: (
+        "identifiers",
+        (
+            _Level("a document number shared", _shares_kind("identifiers", "d:"), 0.5, 1e-5),
+            _Level("a phone number shared", _shares_kind("identifiers", "p:"), 0.2, 5e-4),
+            _Level("no document or phone number shared", _else, 0.3, 0.99949),
+        ),
+    ),
 }
 
 
@@ -374,6 +406,9 @@ _BLOCKING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         f" and {_BIRTH_YEARS_NEAR}",
         ("nationalities",),
     ),
+    # A document or phone number shared, but one that many records hold (a family's
+    # or a travel group's phone): ``features.identifier_keys`` leaves those out.
+    ("l.identifier_keys = r.identifier_keys", ("identifier_keys",)),
 )
 
 
