@@ -17,6 +17,7 @@ ATTRIBUTE_LABELS = {
     model.SEX: _("Sex"),
     model.NATIONALITY: _("Nationality"),
     model.PLACE: _("Places"),
+    model.IDENTIFIERS: _("Document and phone numbers"),
 }
 
 LEVEL_LABELS = {
@@ -51,6 +52,10 @@ LEVEL_LABELS = {
     "2 or more places of the route shared": _("2 or more places of the route shared"),
     "a place shared": _("a place shared"),
     "no place shared": _("no place shared"),
+    # document and phone numbers
+    "a document number shared": _("a document number shared"),
+    "a phone number shared": _("a phone number shared"),
+    "no document or phone number shared": _("no document or phone number shared"),
 }
 
 

@@ -10,6 +10,7 @@ read the same way in each.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -94,10 +95,34 @@ def _birth_date(text: str | None) -> date | None:
         return None
 
 
-def person_as_record(person: Any) -> linkage_records.LinkageRecord:
+# The kinds of ``people.PersonIdentifierKey`` as linkage reads them.
+_IDENTIFIER_KINDS = {
+    "document": linkage_records.IdentifierKind.DOCUMENT,
+    "phone": linkage_records.IdentifierKind.PHONE,
+}
+
+
+def identifiers_for_linkage(
+    identifier_keys: Iterable[tuple[str, str]],
+) -> tuple[linkage_records.Identifier, ...]:
+    """A person's document and phone numbers as linkage compares them: their blind
+    indexes (``(kind, digest)`` of ``PersonIdentifierKey``), so no number leaves
+    the encrypted store in clear; kinds linkage does not know are left out."""
+    return tuple(
+        linkage_records.Identifier(_IDENTIFIER_KINDS[kind], digest)
+        for kind, digest in identifier_keys
+        if kind in _IDENTIFIER_KINDS and digest
+    )
+
+
+def person_as_record(
+    person: Any, identifier_keys: Iterable[tuple[str, str]] = ()
+) -> linkage_records.LinkageRecord:
     """A registered person for de-duplication: names in the original script and
     in Latin letters (aliases too), sex, the birth date or the range of birth
-    years an age estimate gave, nationalities; the event is the registration."""
+    years an age estimate gave, nationalities, the blind indexes of document and
+    phone numbers (``identifier_keys``: ``(kind, digest)`` pairs); the event is
+    the registration."""
     latin, original = names_for_linkage(person.names)
     registered = person.created_at.date()
     birth = _birth_date(person.birth_date)
@@ -131,6 +156,7 @@ def person_as_record(person: Any) -> linkage_records.LinkageRecord:
         age_date=age_date,
         nationality=nationalities,
         event_date=partial_date(registered),
+        identifiers=identifiers_for_linkage(identifier_keys),
     )
 
 

@@ -260,7 +260,8 @@ def whereabouts_disclose(*, actor: Any, candidate_id: object) -> str:
 # engine's default for unattended clustering (0.9): a person decides, so near
 # misses (Hassan / Hussein Ahmed, same birth year) are shown to be rejected.
 DUPLICATE_REVIEW_THRESHOLD = 0.5
-# What the search reads of each person: names, sex, birth, nationalities.
+# What the search reads of each person: names, sex, birth, nationalities (and the
+# blind indexes of document and phone numbers, from PersonIdentifierKey).
 PERSON_FIELDS_COMPARED = (
     "names",
     "sex",
@@ -295,6 +296,20 @@ def _ordered(left: str, right: str) -> tuple[str, str]:
     return (left, right) if left < right else (right, left)
 
 
+def _identifier_keys_of(persons: Any) -> dict[Any, list[tuple[str, str]]]:
+    """The blind indexes of the persons' document and phone numbers, by person:
+    linkage compares these digests, never the numbers (which stay encrypted)."""
+    from haven.people.models import PersonIdentifierKey
+
+    keys: dict[Any, list[tuple[str, str]]] = {}
+    rows = PersonIdentifierKey.objects.filter(person__in=persons.values("pk")).values_list(
+        "person_id", "kind", "digest"
+    )
+    for person_id, kind, digest in rows.iterator(5000):
+        keys.setdefault(person_id, []).append((kind, digest))
+    return keys
+
+
 def person_duplicates_find(
     *,
     actor: Any,
@@ -325,8 +340,9 @@ def person_duplicates_find(
     else:
         access.require_permission(actor, Permission.PERSON_DEDUPLICATE)
         persons = access.persons_for_deduplication(actor).distinct()
+    identifier_keys = _identifier_keys_of(persons)
     records = [
-        person_as_record(person)
+        person_as_record(person, identifier_keys.get(person.pk, ()))
         for person in persons.only(*PERSON_FIELDS_COMPARED).order_by("pk").iterator(2000)
     ]
     in_scope = {record.id for record in records}
@@ -416,7 +432,7 @@ def person_duplicates_find(
             actor=actor,
             action=AuditAction.READ,
             object_type="person_duplicate_search",
-            fields=["names", "sex", "birth", "nationalities"],
+            fields=["names", "sex", "birth", "nationalities", "identifiers"],
             detail={
                 "persons": result.persons,
                 "proposed": result.proposed,
