@@ -4,8 +4,9 @@
         [--out bench/linkage/out/data]
 
 Writes, in the canonical Haven linkage input format (CSV, UTF-8, header
-``id,names_latin,names_original,sex,birth_date,age,age_date,nationality,place,route,event_date``;
-several names separated by ``|``; a route is places separated by ``>``):
+``id,names_latin,names_original,sex,birth_date,age,age_date,nationality,place,route,event_date,
+documents,phones``; several names, documents or phones separated by ``|``; a route is
+places separated by ``>``):
 
 * job ``link``: ``missing.csv`` (missing-person reports; event_date = date went
   missing) and ``found.csv`` (found alive or deceased; event_date = date found,
@@ -31,6 +32,14 @@ order swaps, missing fields; ages estimated with noise and 1 January
 placeholder dates; Ethiopian-calendar slips; siblings (same father and
 grandfather, born within two years, often on the same route) and namesakes
 as near-miss distractors.
+
+Version 2 adds document and phone numbers (``identities.py`` states the rates
+assumed and why: many people hold no document, phones change along the route,
+families and travel groups share a phone, document numbers carry typing and
+OCR errors). They are drawn from a random stream of their own, so every other
+column is the same as in version 1; ``--no-identifiers`` leaves the two columns
+empty (a separate dataset directory), to measure linkage on names, dates and
+places only.
 """
 
 from __future__ import annotations
@@ -48,11 +57,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from bench.linkage import identities as I
 from bench.linkage import pools as P
 from bench.linkage import translit as T
 from bench.linkage import world as W
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 COLUMNS = [
     "id",
     "names_latin",
@@ -65,6 +75,8 @@ COLUMNS = [
     "place",
     "route",
     "event_date",
+    "documents",
+    "phones",
 ]
 DEFAULT_OUT = Path(__file__).resolve().parent / "out" / "data"
 
@@ -75,8 +87,9 @@ HEARING = {"en", "fr", "de", "it", "es", "el", "tr", "am"}
 SAMPLES = 24  # renderings sampled per (name, convention)
 
 
-def dataset_dir(out: Path, seed: int, size: int) -> Path:
-    return out / f"v{GENERATOR_VERSION}-seed{seed}-n{size}"
+def dataset_dir(out: Path, seed: int, size: int, identifiers: bool = True) -> Path:
+    suffix = "" if identifiers else "-noids"
+    return out / f"v{GENERATOR_VERSION}-seed{seed}-n{size}{suffix}"
 
 
 # =========================================================================== lexicon
@@ -392,9 +405,13 @@ def typo(s: str, rng: random.Random) -> str:
 
 
 class Generator:
-    def __init__(self, seed: int, size: int):
+    def __init__(self, seed: int, size: int, identifiers: bool = True):
         self.seed = seed
         self.size = size
+        self.identifiers = identifiers
+        # whether the last record's names were copied from the person's document
+        # (an agency that copies the spelling copies the number too)
+        self.spelled_from_document = False
         self.lex = Lexicon(seed)
         self.zipf: dict[str, Zipf] = {k: Zipf(len(p.items)) for k, p in self.lex.pools.items()}
         nats = list(W.NATIONALITIES)
@@ -689,6 +706,7 @@ class Generator:
         # --- spellings
         toks = []
         use_doc = person.doc is not None and r() < agency.doc
+        self.spelled_from_document = use_doc
         for j in order:
             role, pool, idx = parts[j]
             if use_doc:
@@ -852,6 +870,7 @@ class Generator:
         found: list[tuple] = []
         truth: list[tuple[int, int]] = []  # indexes into missing / found
         relatives: list[tuple[int, int]] = []  # (missing index, found index) near misses
+        ids = I.Identities(self.seed, f"link:{self.size}", self.identifiers)
 
         def found_record(person, ctx_role, d_found, j, route_places, role):
             place = route_places[j]
@@ -859,6 +878,7 @@ class Generator:
             ctx = "deceased" if r() < 0.25 else "found"
             route = route_places[: j + 1] if r() < (0.2 if ctx == "deceased" else 0.5) else []
             row = self.render_record(rng, person, agency, ctx, d_found, place, route)
+            row += ids.found_record(person, ctx == "deceased", self.spelled_from_document)
             found.append(
                 (
                     row,
@@ -892,6 +912,7 @@ class Generator:
                     x = r()
                     route = places if x < 0.6 else (places[: k + 1] if x < 0.85 else [])
                     row = self.render_record(rng, p, agency, "missing", d, places[k], route)
+                    row += ids.missing_report(p)
                     missing.append((row, (p.pid, fam.fid, nat, fam.trad, agency.code, "missing")))
                     report_idx.append(len(missing) - 1)
                     report_dates.append(d)
@@ -947,6 +968,7 @@ class Generator:
         rng = random.Random(f"{self.seed}:dedupe:{self.size}")
         r = rng.random
         records: list[tuple] = []
+        ids = I.Identities(self.seed, f"dedupe:{self.size}", self.identifiers)
         while len(records) < self.size:
             d0 = EPOCH_START + int(r() * (EPOCH_END - 400 - EPOCH_START))
             nat = self.draw_nat(rng)
@@ -968,6 +990,13 @@ class Generator:
                         agency = self.agency_at(rng, places[j])
                     route = places[: j + 1] if r() < 0.4 else []
                     row = self.render_record(rng, p, agency, "dedupe", d, places[j], route)
+                    row += ids.agency_record(
+                        p,
+                        agency.code,
+                        self.spelled_from_document,
+                        fam.route,
+                        date.fromordinal(d).year,
+                    )
                     records.append((row, (p.pid, fam.fid, nat, fam.trad, agency.code)))
         return {"records": records}
 
@@ -1047,6 +1076,16 @@ def write_link(gen: Generator, d: Path) -> dict:
             1 for _, (_r, m) in found if m[5].startswith(("relative", "father"))
         ),
         "labels": len(labels),
+        **_identifier_counts([row for _rid, (row, _m) in missing], "missing"),
+        **_identifier_counts([row for _rid, (row, _m) in found], "found"),
+    }
+
+
+def _identifier_counts(rows: list[list[str]], name: str) -> dict:
+    """How many records carry a document or phone number (the last two columns)."""
+    return {
+        f"{name}_with_document": sum(1 for row in rows if row[-2]),
+        f"{name}_with_phone": sum(1 for row in rows if row[-1]),
     }
 
 
@@ -1093,6 +1132,7 @@ def write_dedupe(gen: Generator, d: Path) -> dict:
         "true_pairs": sum(n * (n - 1) // 2 for n in sizes),
         "entities_with_duplicates": sum(1 for n in sizes if n > 1),
         "labels": len(labels),
+        **_identifier_counts([row for _rid, (row, _m) in recs], "records"),
     }
 
 
@@ -1105,10 +1145,16 @@ def _sha256(path: Path) -> str:
 
 
 def generate(
-    size: int, seed: int = 0, jobs=("link", "dedupe"), out: Path = DEFAULT_OUT, force: bool = False
+    size: int,
+    seed: int = 0,
+    jobs=("link", "dedupe"),
+    out: Path = DEFAULT_OUT,
+    force: bool = False,
+    identifiers: bool = True,
 ) -> Path:
-    """Generate (or reuse) the dataset directory for (seed, size); returns its path."""
-    d = dataset_dir(out, seed, size)
+    """Generate (or reuse) the dataset directory for (seed, size); returns its path.
+    ``identifiers=False``: the documents and phones columns stay empty."""
+    d = dataset_dir(out, seed, size, identifiers)
     manifest_path = d / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     todo = [j for j in jobs if force or j not in manifest.get("jobs", {})]
@@ -1116,10 +1162,10 @@ def generate(
         return d
     d.mkdir(parents=True, exist_ok=True)
     manifest.setdefault("generator_version", GENERATOR_VERSION)
-    manifest.update({"seed": seed, "size": size})
+    manifest.update({"seed": seed, "size": size, "identifiers": identifiers})
     manifest.setdefault("jobs", {})
     for job in todo:
-        gen = Generator(seed, size)
+        gen = Generator(seed, size, identifiers)
         t0 = time.perf_counter()
         stats = write_link(gen, d) if job == "link" else write_dedupe(gen, d)
         stats["seconds"] = round(time.perf_counter() - t0, 1)
@@ -1145,8 +1191,20 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", default="link,dedupe")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--force", action="store_true", help="regenerate even if present")
+    ap.add_argument(
+        "--no-identifiers",
+        action="store_true",
+        help="leave the documents and phones columns empty (names, dates and places only)",
+    )
     args = ap.parse_args(argv)
-    d = generate(args.size, args.seed, tuple(args.jobs.split(",")), args.out, args.force)
+    d = generate(
+        args.size,
+        args.seed,
+        tuple(args.jobs.split(",")),
+        args.out,
+        args.force,
+        identifiers=not args.no_identifiers,
+    )
     print(d)
     return 0
 

@@ -2,13 +2,15 @@
 
     .venv/bin/python -m bench.linkage.run --size 10000 [--seed 0] [--jobs link,dedupe]
         [--systems haven,splink-generic,recordlinkage] [--febrl] [--out bench/linkage/out]
-        [--timeout 1800] [--write-results]
+        [--timeout 1800] [--write-results] [--no-identifiers]
 
 For each job and system a child process (``bench.linkage.worker``) runs the
 system, so wall time and peak memory are measured per system and never mix; the
 harness reads the child's own high-water mark and ``os.wait4``'s rusage, then
 scores the candidates or clusters the child wrote (``metrics``). ``--febrl``
-adds the FEBRL4 smoke test (link job). Results accumulate in
+adds the FEBRL4 smoke test (link job). ``--no-identifiers`` generates the data
+with empty ``documents`` and ``phones`` columns (dataset ``n<size>-seed<seed>-noids``):
+linkage on names, dates and places only. Results accumulate in
 ``<out>/results.json``; ``--write-results`` rewrites the "Linkage" section of
 ``bench/RESULTS.md`` from them (``report``).
 
@@ -239,6 +241,11 @@ def main(argv=None) -> int:
         "--no-blocking-stats", action="store_true", help="skip the (untimed) count of blocked pairs"
     )
     ap.add_argument(
+        "--no-identifiers",
+        action="store_true",
+        help="generate data without document and phone numbers",
+    )
+    ap.add_argument(
         "--write-results",
         action="store_true",
         help="rewrite the Linkage section of bench/RESULTS.md",
@@ -254,11 +261,11 @@ def main(argv=None) -> int:
     datasets = []
     if args.size:
         t = time.perf_counter()
-        d = generate(args.size, args.seed, tuple(jobs), args.out / "data")
+        identifiers = not args.no_identifiers
+        d = generate(args.size, args.seed, tuple(jobs), args.out / "data", identifiers=identifiers)
         manifest = json.loads((d / "manifest.json").read_text())
-        datasets.append(
-            (f"n{args.size}-seed{args.seed}", d, jobs, manifest, round(time.perf_counter() - t, 1))
-        )
+        key = f"n{args.size}-seed{args.seed}" + ("" if identifiers else "-noids")
+        datasets.append((key, d, jobs, manifest, round(time.perf_counter() - t, 1)))
     if args.febrl:
         d = febrl.build(args.out / "data")
         datasets.append(("febrl4", d, ["link"], json.loads((d / "manifest.json").read_text()), 0))

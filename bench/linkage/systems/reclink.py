@@ -1,8 +1,10 @@
 """The Python Record Linkage Toolkit (recordlinkage 0.16) as its documentation
 shows it: an ``Index`` (standard blocking on the same keys as the generic Splink
 configuration, plus a sorted neighbourhood on the full name within sex and
-nationality), ``Compare`` features (Jaro-Winkler >= 0.85 on first name, surname
-and place; exact birth date, sex, nationality), and the unsupervised
+nationality, and blocks on the first document and the first phone number),
+``Compare`` features (Jaro-Winkler >= 0.85 on first name, surname and place;
+exact birth date, sex, nationality, first document and first phone, normalised
+as for the generic Splink configuration), and the unsupervised
 ``ECMClassifier`` whose match probability ranks the candidates. Dedupe joins
 pairs at or above the threshold into connected components.
 """
@@ -32,6 +34,9 @@ def _prepare(path: Path) -> pd.DataFrame:
     df["full_name"] = (df["first_name"].fillna("") + " " + df["surname"].fillna("")).str.strip()
     df["full_name"] = df["full_name"].replace("", None)
     df["birth_year"] = df["birth_date"].str[:4]
+    # one number of each kind, as a single-valued toolkit compares them
+    df["document"] = df.pop("documents").str[0]
+    df["phone"] = df.pop("phones").str[0]
     return df.set_index("unique_id")
 
 
@@ -40,6 +45,8 @@ def _indexer() -> rl.Index:
     idx.add(rl.index.Block(["first_name", "surname"]))
     idx.add(rl.index.Block(["surname", "birth_year"]))
     idx.add(rl.index.Block(["first_name", "birth_year"]))
+    idx.add(rl.index.Block(["document"]))
+    idx.add(rl.index.Block(["phone"]))
     idx.add(
         rl.index.SortedNeighbourhood("full_name", window=WINDOW, block_on=["sex", "nationality"])
     )
@@ -54,6 +61,8 @@ def _compare() -> rl.Compare:
     c.exact("sex", "sex", label="sex")
     c.exact("nationality", "nationality", label="nationality")
     c.string("place", "place", method="jarowinkler", threshold=0.85, label="place")
+    c.exact("document", "document", label="document")
+    c.exact("phone", "phone", label="phone")
     return c
 
 

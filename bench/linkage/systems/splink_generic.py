@@ -3,11 +3,17 @@ knowledge, following Splink's tutorials:
 
 * columns from the canonical file: the first Latin name, lower-cased, split into
   ``first_name`` (first word) and ``surname`` (last word); ``birth_date`` as
-  written; ``sex``, ``nationality``, ``place``;
+  written; ``sex``, ``nationality``, ``place``; ``documents`` and ``phones``
+  (when the file has them) as arrays, with the normalisation Haven applies
+  (documents: upper-case letters and digits; phones: the last 9 digits), so
+  that both systems see the same numbers;
 * comparisons: ``NameComparison`` on first name and surname (with term-frequency
   adjustments), ``DateOfBirthComparison``, ``ExactMatch`` on sex and nationality,
-  ``JaroWinklerAtThresholds`` on place;
+  ``JaroWinklerAtThresholds`` on place, an exact match on any document and on
+  any phone (``ArrayIntersectAtSizes``, size 1);
 * blocking: first name + surname; surname + birth year; first name + birth year;
+  a document shared; a phone shared (exploded arrays, no cap: a generic user
+  does not know that a smuggler's phone joins dozens of records);
 * training: lambda from a deterministic rule (recall 0.7), u by random sampling,
   m by EM on two blocks (``max_pairs`` capped, as the research note advises);
 * link: every blocked pair scored, top 10 per report; dedupe: clusters at the
@@ -37,7 +43,26 @@ BLOCKING = [
     block_on("first_name", "surname"),
     block_on("surname", "substr(birth_date, 1, 4)"),
     block_on("first_name", "substr(birth_date, 1, 4)"),
+    block_on("documents", arrays_to_explode=["documents"]),
+    block_on("phones", arrays_to_explode=["phones"]),
 ]
+PHONE_DIGITS_COMPARED = 9
+
+
+def _numbers(column: pd.Series, normalise) -> pd.Series:
+    def items(text: str):
+        values = sorted({normalise(part) for part in text.split("|")} - {""})
+        return values or None
+
+    return column.map(items)
+
+
+def _document(text: str) -> str:
+    return "".join(c for c in text.upper() if c.isascii() and c.isalnum())
+
+
+def _phone(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())[-PHONE_DIGITS_COMPARED:]
 
 
 def prepare(path: Path) -> pd.DataFrame:
@@ -55,8 +80,11 @@ def prepare(path: Path) -> pd.DataFrame:
             "nationality": df["nationality"].str.upper(),
             "place": df["place"].str.lower(),
         }
-    )
-    return out.replace("", None)
+    ).replace("", None)
+    empty = pd.Series([""] * len(df), index=df.index)
+    out["documents"] = _numbers(df.get("documents", empty), _document)
+    out["phones"] = _numbers(df.get("phones", empty), _phone)
+    return out
 
 
 def settings(link_type: str) -> SettingsCreator:
@@ -72,6 +100,8 @@ def settings(link_type: str) -> SettingsCreator:
             cl.ExactMatch("sex"),
             cl.ExactMatch("nationality").configure(term_frequency_adjustments=True),
             cl.JaroWinklerAtThresholds("place", [0.9, 0.7]),
+            cl.ArrayIntersectAtSizes("documents", [1]),
+            cl.ArrayIntersectAtSizes("phones", [1]),
         ],
         blocking_rules_to_generate_predictions=BLOCKING,
         retain_matching_columns=False,
