@@ -32,7 +32,9 @@ Comparisons (``ATTRIBUTES``), each level with a prior m and u probability:
   the event; 2 or 1 places of the route shared).
 * ``identifiers`` (document and phone numbers, as keyed digests: ``features.py``):
   a document number shared; a phone number shared; none shared. Unknown (weight
-  0) when either record has none, as most records of people without papers.
+  0) unless both records hold a number of one kind: when either has none (most
+  records of people without papers), and when one holds only a phone and the
+  other only a document, which says nothing either way.
 
 The hard rule (``Job.LINK`` only): a person cannot be found before they went
 missing. A found record whose latest possible found date is before the earliest
@@ -154,6 +156,13 @@ def _shares_kind(column: str, prefix: str) -> Callable[[], ComparisonLevelCreato
     return _sql(
         f"array_length(list_filter({column}_l, lambda item: substr(item, 1, {len(prefix)})"
         f" = '{prefix}' and list_contains({column}_r, item))) >= 1"
+    )
+
+
+def _holds_kind(column: str, prefix: str) -> str:
+    return (
+        f"array_length(list_filter({column}, lambda item: substr(item, 1, {len(prefix)})"
+        f" = '{prefix}')) >= 1"
     )
 
 
@@ -299,7 +308,8 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
             _Level("no place shared", _else, 0.2, 0.7),
         ),
     ),
-    # Among pairs where both records hold a number (the null level takes the rest).
+    # Among pairs where both records hold a number of one kind (the null level takes
+    # the rest).
     # A document number is issued to one person: two records of different people
     # share it only by a typing error, so u is tiny and the level outweighs names
     # spelled apart and a birth date that disagrees; m is what two agencies that
@@ -316,6 +326,29 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
         ),
     ),
 }
+
+
+# Comparisons whose null level ("not known on both records") is more than a null
+# column: numbers say something only when both records hold one of the same kind.
+_NULL_CONDITIONS: Mapping[str, str] = {
+    IDENTIFIERS: (
+        "identifiers_l is null or identifiers_r is null or not ("
+        + " or ".join(
+            f"({_holds_kind('identifiers_l', prefix)} and {_holds_kind('identifiers_r', prefix)})"
+            for prefix in ("d:", "p:")
+        )
+        + ")"
+    ),
+}
+
+
+def _null_level(attribute: str, null_column: str) -> ComparisonLevelCreator:
+    condition = _NULL_CONDITIONS.get(attribute)
+    if condition is None:
+        level = cll.NullLevel(null_column)
+    else:
+        level = cll.CustomLevel(condition, base_dialect_str="duckdb")
+    return level.configure(label_for_charts=UNKNOWN_LABEL, is_null_level=True)
 
 
 def level_labels(attribute: str) -> tuple[str, ...]:
@@ -354,9 +387,7 @@ def comparisons(parameters: ModelParameters) -> list[CustomComparison]:
         values = parameters.levels[attribute]
         if tuple(value.label for value in values) != level_labels(attribute):
             raise ValueError(f"parameters for {attribute!r} do not match its levels")
-        comparison_levels: list[ComparisonLevelCreator] = [
-            cll.NullLevel(null_column).configure(label_for_charts=UNKNOWN_LABEL)
-        ]
+        comparison_levels: list[ComparisonLevelCreator] = [_null_level(attribute, null_column)]
         for level, value in zip(levels, values, strict=True):
             comparison_levels.append(
                 level.condition().configure(

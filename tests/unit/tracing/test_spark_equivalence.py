@@ -8,14 +8,34 @@ work on a small machine, and on data this small would read every pair anyway).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from haven.tracing.domain.engine import Candidate, dedupe, link
+from haven.tracing.domain.records import Identifier, IdentifierKind, LinkageRecord
 from tests.unit.tracing.linkage_builders import SCENARIO_FOUND, SCENARIO_REPORTS, synthetic_link
 
 pytestmark = pytest.mark.spark
 
 PROBABILITY_TOLERANCE = 1e-6
+
+
+def numbered(records: tuple[LinkageRecord, ...]) -> tuple[LinkageRecord, ...]:
+    """Some records with synthetic numbers (the index of the person behind the id,
+    so a report and its found record share them): documents on every third,
+    phones on every fourth, so that the identifiers comparison and its blocking
+    run on both backends."""
+    numbered_records = []
+    for record in records:
+        person = int("".join(c for c in record.id if c.isdigit()) or 0)
+        identifiers = []
+        if person % 3 == 0:
+            identifiers.append(Identifier(IdentifierKind.DOCUMENT, f"ZQ{person:07d}"))
+        if person % 4 == 0:
+            identifiers.append(Identifier(IdentifierKind.PHONE, f"9{person:08d}"))
+        numbered_records.append(replace(record, identifiers=tuple(identifiers)))
+    return tuple(numbered_records)
 
 
 def keyed(candidates: list[Candidate]) -> dict[tuple[str, str], Candidate]:
@@ -30,8 +50,8 @@ def test_link_and_dedupe_give_the_same_results_on_duckdb_and_spark(spark_session
 
 def link_gives_the_same_candidates(spark_session) -> None:
     data = synthetic_link(7, persons=40, found_persons=30, distractors=6)
-    reports = (*data.missing, *SCENARIO_REPORTS)
-    found = (*data.found, *SCENARIO_FOUND)
+    reports = (*numbered(data.missing), *SCENARIO_REPORTS)
+    found = (*numbered(data.found), *SCENARIO_FOUND)
     reviewed = sorted(data.true_pairs)[:10]
     arguments = {"labelled_pairs": reviewed, "top_k": 5}
 
@@ -42,6 +62,8 @@ def link_gives_the_same_candidates(spark_session) -> None:
 
     assert on_spark.keys() == on_duckdb.keys()
     assert len(on_duckdb) > len(reports)
+    levels = {evidence.level for c in on_duckdb.values() for evidence in c.explanation}
+    assert {"a document number shared", "a phone number shared"} <= levels
     for pair, candidate in on_duckdb.items():
         twin = on_spark[pair]
         assert twin.rank == candidate.rank
@@ -55,7 +77,7 @@ def link_gives_the_same_candidates(spark_session) -> None:
 
 def dedupe_gives_the_same_clusters(spark_session) -> None:
     data = synthetic_link(8, persons=20, found_persons=15, distractors=4)
-    records = (*data.missing, *data.found)
+    records = numbered((*data.missing, *data.found))
 
     on_duckdb = dedupe(records, backend="duckdb", threshold=0.8)
     on_spark = dedupe(records, backend="spark", spark_session=spark_session, threshold=0.8)

@@ -242,6 +242,34 @@ def test_numbers_unknown_on_one_side_weigh_nothing() -> None:
     assert candidate.evidence(model.IDENTIFIERS).match_weight == 0
 
 
+def test_a_phone_on_one_record_and_a_document_on_the_other_say_nothing() -> None:
+    from dataclasses import replace
+
+    records = [
+        replace(FIRST, identifiers=(phone(PHONE_DIGITS),)),
+        replace(SECOND, identifiers=(document(PASSPORT),)),
+    ]
+
+    (candidate,) = dedupe(records, threshold=0.0)[0].links
+
+    assert candidate.evidence(model.IDENTIFIERS).level == model.UNKNOWN_LABEL
+
+
+def test_different_numbers_of_one_kind_count_against() -> None:
+    from dataclasses import replace
+
+    records = [
+        replace(FIRST, identifiers=(phone(PHONE_DIGITS), document(PASSPORT))),
+        replace(SECOND, identifiers=(phone("955012999"),)),
+    ]
+
+    (candidate,) = dedupe(records, threshold=0.0)[0].links
+
+    evidence = candidate.evidence(model.IDENTIFIERS)
+    assert evidence.level == "no document or phone number shared"
+    assert evidence.match_weight < 0
+
+
 def _blocked_pairs(job, tables):  # type: ignore[no-untyped-def]
     import duckdb
     from splink import DuckDBAPI, Linker
