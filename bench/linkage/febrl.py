@@ -63,6 +63,8 @@ def build(out: Path = DEFAULT_OUT) -> Path:
                         place.strip(),
                         "",
                         "",
+                        "",  # documents: FEBRL's soc_sec_id would make the test trivial
+                        "",  # phones
                     ]
                 )
     truth = sorted((x, y) for x, y in links)
