@@ -159,13 +159,6 @@ def _shares_kind(column: str, prefix: str) -> Callable[[], ComparisonLevelCreato
     )
 
 
-def _holds_kind(column: str, prefix: str) -> str:
-    return (
-        f"array_length(list_filter({column}, lambda item: substr(item, 1, {len(prefix)})"
-        f" = '{prefix}')) >= 1"
-    )
-
-
 def _intersect(column: str, size: int) -> Callable[[], ComparisonLevelCreator]:
     return _sql(f"{_shared_count(column)} >= {size}")
 
@@ -333,11 +326,7 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
 _NULL_CONDITIONS: Mapping[str, str] = {
     IDENTIFIERS: (
         "identifiers_l is null or identifiers_r is null or not ("
-        + " or ".join(
-            f"({_holds_kind('identifiers_l', prefix)} and {_holds_kind('identifiers_r', prefix)})"
-            for prefix in ("d:", "p:")
-        )
-        + ")"
+        "(holds_document_l and holds_document_r) or (holds_phone_l and holds_phone_r))"
     ),
 }
 
