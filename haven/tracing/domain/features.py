@@ -37,8 +37,8 @@ prefixed with its kind (``d:`` a document, ``p:`` a phone), so that a phone neve
 equals a document and the SQL can tell them apart; ``identifier_keys``, the same
 digests but those that more than ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` records of
 the job hold (a family's or a smuggler's phone), which blocking joins on;
-``holds_document`` and ``holds_phone``, so that the comparison tells whether two
-records hold numbers of one kind without reading their arrays for every pair. The
+``documents`` and ``phones``, the same digests by kind, which the comparison
+intersects (as 64-bit hashes, like the name arrays). The
 digest is a BLAKE2b keyed with a secret drawn once per process, so a number
 never enters a Splink table, an intermediate file or a Spark worker in clear, and
 a digest cannot be reversed by trying every phone number: digests are comparable
@@ -190,12 +190,14 @@ def identifier_digest(identifier: Identifier) -> str:
     return f"{kind.value}:{digest}"
 
 
-def _identifiers(record: LinkageRecord) -> list[str] | None:
-    return sorted({identifier_digest(identifier) for identifier in record.identifiers}) or None
-
-
-def _holds(record: LinkageRecord, kind: IdentifierKind) -> bool:
-    return any(identifier.kind is kind for identifier in record.identifiers)
+def _identifiers(record: LinkageRecord, kind: IdentifierKind | None = None) -> list[str] | None:
+    """The digests of a record's identifiers (of one kind, if given), or ``None``."""
+    digests = {
+        identifier_digest(identifier)
+        for identifier in record.identifiers
+        if kind is None or identifier.kind is kind
+    }
+    return sorted(digests) or None
 
 
 def _days(date: datetime.date) -> int:
@@ -298,8 +300,8 @@ def record_features(
             ),
             "found_day_hi": _days(event.latest) if event and role is RecordRole.FOUND else None,
             "identifiers": _identifiers(record),
-            "holds_document": _holds(record, IdentifierKind.DOCUMENT),
-            "holds_phone": _holds(record, IdentifierKind.PHONE),
+            "documents": _identifiers(record, IdentifierKind.DOCUMENT),
+            "phones": _identifiers(record, IdentifierKind.PHONE),
             # Set by ``features_tables``, which sees every record of the job.
             "identifier_keys": None,
         }
@@ -330,8 +332,8 @@ FEATURE_SCHEMA = pa.schema(
         ("missing_day_lo", pa.int32()),
         ("found_day_hi", pa.int32()),
         ("identifiers", _STRINGS),
-        ("holds_document", pa.bool_()),
-        ("holds_phone", pa.bool_()),
+        ("documents", _STRINGS),
+        ("phones", _STRINGS),
         ("identifier_keys", _STRINGS),
     ]
 )
@@ -448,6 +450,8 @@ HASHED_ARRAY_COLUMNS = (
     "name_keys",
     "nationalities",
     "places",
+    "documents",
+    "phones",
 )
 
 

@@ -151,14 +151,6 @@ def _shared_count(column: str) -> str:
     return f"array_length(list_filter({column}_l, lambda item: list_contains({column}_r, item)))"
 
 
-def _shares_kind(column: str, prefix: str) -> Callable[[], ComparisonLevelCreator]:
-    """An item of the left array starting with ``prefix`` is in the right one."""
-    return _sql(
-        f"array_length(list_filter({column}_l, lambda item: substr(item, 1, {len(prefix)})"
-        f" = '{prefix}' and list_contains({column}_r, item))) >= 1"
-    )
-
-
 def _intersect(column: str, size: int) -> Callable[[], ComparisonLevelCreator]:
     return _sql(f"{_shared_count(column)} >= {size}")
 
@@ -311,10 +303,10 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
     # family, or a group travelling with one smuggler, share one, and a new SIM on
     # a new leg of the route changes it. u is re-estimated from the data.
     IDENTIFIERS: (
-        "identifiers",
+        "identifiers",  # its null level is in _NULL_CONDITIONS
         (
-            _Level("a document number shared", _shares_kind("identifiers", "d:"), 0.5, 1e-5),
-            _Level("a phone number shared", _shares_kind("identifiers", "p:"), 0.2, 5e-4),
+            _Level("a document number shared", _intersect("documents", 1), 0.5, 1e-5),
+            _Level("a phone number shared", _intersect("phones", 1), 0.2, 5e-4),
             _Level("no document or phone number shared", _else, 0.3, 0.99949),
         ),
     ),
@@ -325,8 +317,8 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
 # column: numbers say something only when both records hold one of the same kind.
 _NULL_CONDITIONS: Mapping[str, str] = {
     IDENTIFIERS: (
-        "identifiers_l is null or identifiers_r is null or not ("
-        "(holds_document_l and holds_document_r) or (holds_phone_l and holds_phone_r))"
+        "not ((documents_l is not null and documents_r is not null)"
+        " or (phones_l is not null and phones_r is not null))"
     ),
 }
 
