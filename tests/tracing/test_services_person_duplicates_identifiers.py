@@ -81,3 +81,21 @@ def test_nothing_stored_with_a_pair_holds_a_number_in_clear(caseworker):
     search = AuditEntry.objects.filter(object_type="person_duplicate_search").latest("sequence")
     assert "identifiers" in search.fields
     assert "93041177" not in json.dumps(search.detail, default=str)
+
+
+def test_the_review_api_explains_the_shared_number_in_the_readers_language(caseworker):
+    from tests.conftest import verified_client
+
+    first = register(caseworker, "Yonas Tekle", year=1990, documents=[DOCUMENT_NUMBER])
+    second = register(caseworker, "Johannes Teklai", year=1995, documents=[DOCUMENT_NUMBER])
+    services.person_duplicates_find(actor=caseworker)
+    pair = pair_of(first, second)
+
+    response = verified_client(caseworker).get(
+        f"/api/v1/person-duplicates/{pair.pk}/", headers={"Accept-Language": "fr"}
+    )
+
+    evidence = next(e for e in response.json()["explanation"] if e["attribute"] == "identifiers")
+    assert evidence["attribute_label"] == "Numéros de document et de téléphone"
+    assert evidence["level_label"] == "un numéro de document en commun"
+    assert "93041177" not in response.content.decode()
