@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from django.utils import translation
+
 from haven.people import services as people_services
 from haven.tracing import services
 from haven.tracing.models import PersonDuplicateCandidate
@@ -91,9 +93,12 @@ def test_the_review_api_explains_the_shared_number_in_the_readers_language(casew
     services.person_duplicates_find(actor=caseworker)
     pair = pair_of(first, second)
 
-    response = verified_client(caseworker).get(
-        f"/api/v1/person-duplicates/{pair.pk}/", headers={"Accept-Language": "fr"}
-    )
+    # (override: the request activates French in this thread; the language before
+    # it is restored afterwards, so later tests do not read French messages)
+    with translation.override("en"):
+        response = verified_client(caseworker).get(
+            f"/api/v1/person-duplicates/{pair.pk}/", headers={"Accept-Language": "fr"}
+        )
 
     evidence = next(e for e in response.json()["explanation"] if e["attribute"] == "identifiers")
     assert evidence["attribute_label"] == "Numéros de document et de téléphone"

@@ -34,15 +34,16 @@ date, or from the age at its date widened by the estimate's tolerance;
 
 Identifiers (document and phone numbers): ``identifiers``, each a keyed digest
 prefixed with its kind (``d:`` a document, ``p:`` a phone), so that a phone never
-equals a document and the SQL can tell them apart; ``identifier_keys``, the same
-digests but those that more than ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` records of
-the job hold (a family's or a smuggler's phone), which blocking joins on;
-``documents`` and ``phones``, the same digests by kind, which the comparison
-intersects (as 64-bit hashes, like the name arrays). The
-digest is a BLAKE2b keyed with a secret drawn once per process, so a number
-never enters a Splink table, an intermediate file or a Spark worker in clear, and
-a digest cannot be reversed by trying every phone number: digests are comparable
-only within one process, where both sides of a job are computed.
+equals a document of the same digits; ``identifier_keys``, the same digests
+except those held by more than ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` records of
+the job (a family's or a smuggler's phone), which blocking joins on; and
+``documents`` and ``phones``, the digests of each kind, which the comparison
+intersects (as 64-bit hashes, like the name arrays). The digest is a BLAKE2b
+keyed with a secret drawn once per process, so a number never enters a Splink
+table, a spilled intermediate file or a Spark worker in clear, and nobody
+without the key can reverse a digest by trying every phone number; digests
+therefore compare only within one process, where both sides of a job are
+computed.
 
 Events: ``missing_day_lo`` (the earliest day a missing person can have gone
 missing) on missing-person reports, ``found_day_hi`` (the latest day a found
@@ -181,13 +182,13 @@ def _cached_places(place: str | None, route: tuple[str, ...]) -> tuple[str, ...]
 
 def identifier_digest(identifier: Identifier) -> str:
     """The kind prefix and a keyed digest of the value (``d:…`` or ``p:…``)."""
-    kind = IdentifierKind(identifier.kind)
+    kind = identifier.kind.value
     digest = hashlib.blake2b(
-        f"{kind.value}:{identifier.value}".encode(),
+        f"{kind}:{identifier.value}".encode(),
         key=_IDENTIFIER_KEY,
         digest_size=IDENTIFIER_DIGEST_BYTES,
     ).hexdigest()
-    return f"{kind.value}:{digest}"
+    return f"{kind}:{digest}"
 
 
 def _identifiers(record: LinkageRecord, kind: IdentifierKind | None = None) -> list[str] | None:

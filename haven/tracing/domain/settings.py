@@ -293,15 +293,15 @@ _COMPARISONS: Mapping[str, tuple[str, tuple[_Level, ...]]] = {
             _Level("no place shared", _else, 0.2, 0.7),
         ),
     ),
-    # Among pairs where both records hold a number of one kind (the null level takes
-    # the rest).
-    # A document number is issued to one person: two records of different people
-    # share it only by a typing error, so u is tiny and the level outweighs names
-    # spelled apart and a birth date that disagrees; m is what two agencies that
-    # both wrote a number share one (a typo, or a passport on one record and a
-    # registration number on the other, leaves the rest). A phone is weaker: a
-    # family, or a group travelling with one smuggler, share one, and a new SIM on
-    # a new leg of the route changes it. u is re-estimated from the data.
+    # m and u among pairs where both records hold a number of one kind (the null
+    # level takes the rest). A document number is issued to one person: two records
+    # of different people share it only by a typing error, so u is tiny and the
+    # level outweighs names spelled apart and a birth date that disagrees; m is how
+    # often two agencies that both wrote a number share one (a typo, or a passport
+    # on one record and a registration number on the other, leaves the rest). A
+    # phone is weaker: a family, or a group travelling with one smuggler, share
+    # one, and a new SIM on a new leg of the route changes it. u is re-estimated
+    # from the data.
     IDENTIFIERS: (
         "identifiers",  # its null level is in _NULL_CONDITIONS
         (
