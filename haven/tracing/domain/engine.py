@@ -29,7 +29,8 @@ The public API (stable: the CLI ``haven link`` and the benchmark harness in
   (see below); pairs reviewed as different people are not used.
 * ``progress``: called as ``progress(stage, done, total)`` (``total`` may be
   ``None``); stages are ``features``, ``training``, ``predicting``, ``ranking``
-  (``link``) or ``clustering`` (``dedupe``).
+  (``link``) or ``clustering`` (``dedupe``). Each stage reports when it starts
+  (``done`` = 0), so the time between two stages' first reports is the first's.
 * Every ``Candidate`` carries ``explanation``: for each attribute (``names``,
   ``birth``, ``sex``, ``nationality``, ``place``, ``identifiers``) the comparison
   level it fell in and that level's match weight (Splink's ``gamma_``/``mw_``
@@ -235,8 +236,10 @@ def link(
             threshold_match_probability=_splink_threshold(threshold)
         )
         report(PREDICTING_STAGE, 1, 1)
+        report(RANKING_STAGE, 0, None)
         rows = _ranked_link_rows(predictions, top_k, threshold)
-        candidates = [_candidate(row, trained.parameters) for row in rows]
+        explanations = _Explanations(trained.parameters)
+        candidates = [_candidate(row, explanations) for row in rows]
         report(RANKING_STAGE, len(candidates), len(candidates))
     return candidates
 
@@ -636,7 +639,12 @@ def _expectation_maximisation(
 def _linker(inputs: list[SplinkDataFrame], job: Job, parameters: ModelParameters) -> Linker:
     # log_level=None: Splink's step-by-step INFO messages stay out of the caller's
     # output unless the caller configured logging; runs report through ``progress``.
-    return Linker(inputs, model.settings_creator(job, parameters), log_level=None)
+    # validate_settings=False: Splink's check of the settings against the input
+    # columns parses every SQL condition (a third of a second per linker, and a run
+    # builds several) to log warnings; the settings are fixed, and a test checks them.
+    return Linker(
+        inputs, model.settings_creator(job, parameters), log_level=None, validate_settings=False
+    )
 
 
 def _pairs_in_block(columns: Sequence[str], left: pa.Table, right: pa.Table | None) -> int:
@@ -788,26 +796,51 @@ def _ranked_link_rows(
     return predictions.query_sql(sql).as_record_list()
 
 
-def _explanation(row: dict[str, Any], parameters: ModelParameters) -> tuple[AttributeEvidence, ...]:
-    evidence = []
-    for attribute in ATTRIBUTES:
-        gamma = int(row[f"gamma_{attribute}"])
-        levels = parameters.levels[attribute]
-        # Splink numbers a comparison's levels from the top: the first non-null
-        # level is len(levels) - 1, the "else" level 0, the null level -1.
-        label = UNKNOWN_LABEL if gamma < 0 else levels[len(levels) - 1 - gamma].label
-        evidence.append(AttributeEvidence(attribute, label, float(row[f"mw_{attribute}"])))
-    return tuple(evidence)
+class _Explanations:
+    """Each row's explanation, built once per combination of levels and weights.
+
+    A comparison has a handful of levels, so tens of thousands of candidates
+    share a few hundred explanations: building each once, and sharing it between
+    candidates (they are immutable), saves most of the time of turning rows into
+    candidates, and leaves the garbage collector few objects to walk.
+    """
+
+    def __init__(self, parameters: ModelParameters) -> None:
+        self._labels = {attribute: parameters.levels[attribute] for attribute in ATTRIBUTES}
+        self._built: dict[tuple[Any, ...], tuple[AttributeEvidence, ...]] = {}
+
+    def __call__(self, row: dict[str, Any]) -> tuple[AttributeEvidence, ...]:
+        key = tuple(row[column] for column in _EXPLANATION_COLUMNS)
+        explanation = self._built.get(key)
+        if explanation is None:
+            explanation = self._built[key] = self._explanation(row)
+        return explanation
+
+    def _explanation(self, row: dict[str, Any]) -> tuple[AttributeEvidence, ...]:
+        evidence = []
+        for attribute in ATTRIBUTES:
+            gamma = int(row[f"gamma_{attribute}"])
+            levels = self._labels[attribute]
+            # Splink numbers a comparison's levels from the top: the first non-null
+            # level is len(levels) - 1, the "else" level 0, the null level -1.
+            label = UNKNOWN_LABEL if gamma < 0 else levels[len(levels) - 1 - gamma].label
+            evidence.append(AttributeEvidence(attribute, label, float(row[f"mw_{attribute}"])))
+        return tuple(evidence)
 
 
-def _candidate(row: dict[str, Any], parameters: ModelParameters) -> Candidate:
+_EXPLANATION_COLUMNS = tuple(
+    f"{prefix}_{attribute}" for attribute in ATTRIBUTES for prefix in ("gamma", "mw")
+)
+
+
+def _candidate(row: dict[str, Any], explanations: _Explanations) -> Candidate:
     return Candidate(
         left_id=str(row["left_id"]),
         right_id=str(row["right_id"]),
         match_probability=float(row["match_probability"]),
         match_weight=float(row["match_weight"]),
         rank=int(row["candidate_rank"]),
-        explanation=_explanation(row, parameters),
+        explanation=explanations(row),
     )
 
 
@@ -828,13 +861,14 @@ def _dedupe_links(
             row["right_id"],
         )
     )
+    explanations = _Explanations(parameters)
     links = []
     rank = 0
     previous = None
     for row in oriented:
         rank = rank + 1 if row["left_id"] == previous else 1
         previous = row["left_id"]
-        links.append(_candidate({**row, "candidate_rank": rank}, parameters))
+        links.append(_candidate({**row, "candidate_rank": rank}, explanations))
     return links
 
 

@@ -412,6 +412,10 @@ def features_tables(
     ``identifier_keys``.
     """
     every_record = [record for records, _ in inputs for record in records]
+    if progress is not None and inputs:
+        # Reported before any work, so that a caller timing the stages counts every
+        # second of this one (the worker pool runs before the first record is done).
+        progress(FEATURES_STAGE, 0, len(inputs[0][0]))
     computed = (
         _names_in_parallel(every_record) if len(every_record) >= PARALLEL_MIN_RECORDS else None
     )

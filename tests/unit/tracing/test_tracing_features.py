@@ -151,4 +151,4 @@ def test_the_features_table_has_the_schema_and_reports_progress() -> None:
 
     assert table.schema == FEATURE_SCHEMA
     assert table.num_rows == 2
-    assert reports == [("features", 2, 2)]
+    assert reports == [("features", 0, 2), ("features", 2, 2)]

@@ -280,12 +280,20 @@ def test_an_id_used_twice_on_one_side_is_refused() -> None:
     assert str(raised.value) == engine.DUPLICATE_ID.format(record_id=MOHAMED_FOUND.id, side="found")
 
 
-def test_progress_is_reported_by_stage() -> None:
-    stages: list[str] = []
+def test_progress_is_reported_by_stage_from_its_start() -> None:
+    reports: list[tuple[str, int]] = []
 
-    link(SCENARIO_REPORTS, SCENARIO_FOUND, progress=lambda stage, done, total: stages.append(stage))
+    link(
+        SCENARIO_REPORTS,
+        SCENARIO_FOUND,
+        progress=lambda stage, done, total: reports.append((stage, done)),
+    )
 
-    assert list(dict.fromkeys(stages)) == ["features", "training", "predicting", "ranking"]
+    first_reports = {}
+    for stage, done in reports:
+        first_reports.setdefault(stage, done)
+    assert list(first_reports) == ["features", "training", "predicting", "ranking"]
+    assert set(first_reports.values()) == {0}
 
 
 # --- m-probabilities from reviewed pairs ----------------------------------------------------------
