@@ -10,7 +10,7 @@ from splink.internals.linker_components.training import LinkerTraining
 from haven.tracing.domain import engine
 from haven.tracing.domain.engine import Candidate, Training, link, train_link
 from haven.tracing.domain.records import AgeEstimate, PartialDate, Sex
-from haven.tracing.domain.settings import ATTRIBUTES, prior_parameters
+from haven.tracing.domain.settings import ATTRIBUTES, Job, prior_parameters
 from tests.unit.tracing.linkage_builders import (
     AMINA_FOUND,
     AMINA_REPORT,
@@ -354,6 +354,37 @@ def test_training_with_sampling_and_em_finds_the_true_matches(larger_data) -> No
     candidates = link(larger_data.missing, larger_data.found, training=EM_TRAINING)
 
     assert hit_at_1(candidates, larger_data.true_pairs) > 0.9
+
+
+@pytest.mark.parametrize(
+    ("job", "max_pairs"), [(Job.LINK, 5_000.0), (Job.DEDUPE, 5_000.0), (Job.LINK, 1e9)]
+)
+def test_u_by_sampling_is_splinks_estimate_in_one_pass(larger_data, job, max_pairs) -> None:
+    if job is Job.LINK:
+        tables = engine._link_tables(larger_data.missing, larger_data.found, engine._no_progress)
+    else:
+        records = (*larger_data.missing, *larger_data.found)
+        tables = engine._dedupe_tables(records, engine._no_progress)
+    parameters = prior_parameters(0.01)
+
+    with engine._Backend("duckdb", None) as database:
+        inputs = [database.register(table, dataset) for table, dataset in tables]
+        ours = engine._u_by_random_sampling(
+            job,
+            inputs,
+            [table.num_rows for table, _ in tables],
+            parameters,
+            max_pairs=max_pairs,
+            seed=42,
+        )
+        linker = engine._linker(inputs, job, parameters)
+        linker.training.estimate_u_using_random_sampling(
+            max_pairs=max_pairs, seed=42, min_count_per_level=None, num_chunks=1
+        )
+        splinks = engine._estimated_levels(linker, "u_probability")
+
+    assert ours == splinks
+    assert all(0 < share < 1 for share in ours["sex"])
 
 
 def test_the_model_says_how_it_was_estimated(larger_data) -> None:
