@@ -243,7 +243,7 @@ def link(
         )
         report(PREDICTING_STAGE, 1, 1)
         report(RANKING_STAGE, 0, None)
-        rows = _ranked_link_rows(predictions, top_k, threshold)
+        rows = _ranked_link_rows(predictions, top_k, threshold, inputs, trained.parameters)
         explanations = _Explanations(trained.parameters)
         candidates = [_candidate(row, explanations) for row in rows]
         report(RANKING_STAGE, len(candidates), len(candidates))
@@ -281,9 +281,15 @@ def dedupe(
             threshold_match_probability=_splink_threshold(threshold)
         )
         report(PREDICTING_STAGE, 1, 1)
+        pairs = f"select unique_id_l, unique_id_r, {_SCORE_COLUMNS} from {{this}}"
         rows = predictions.query_sql(
-            f"select unique_id_l as left_id, unique_id_r as right_id, {_RESULT_COLUMNS}"
-            " from {this}"
+            _with_comparison_levels(
+                pairs,
+                f"unique_id_l as left_id, unique_id_r as right_id, {_SCORE_COLUMNS}",
+                Job.DEDUPE,
+                inputs,
+                trained.parameters,
+            )
         ).as_record_list()
     report(CLUSTERING_STAGE, 0, None)
     links = _dedupe_links(rows, trained.parameters, threshold)
@@ -688,11 +694,8 @@ def _u_by_random_sampling(
             f"select * from ({sql}) as concatenated where 1=1 {sample_filter}",
             f"__splink__haven_u_sample_{side}",
         )
-    columns = [column.unquote().name for column in inputs[0].columns]
     pipeline.enqueue_sql(
-        "select "
-        + ", ".join(f"{side}.{column} as {column}_{side}" for side in "lr" for column in columns)
-        + " from __splink__haven_u_sample_l as l"
+        f"select {_both_sides(_column_names(inputs[0]))} from __splink__haven_u_sample_l as l"
         f" inner join __splink__haven_u_sample_r as r on (1=1) {pair_condition}",
         "__splink__haven_u_pairs",
     )
@@ -855,11 +858,13 @@ def _labels(
 
 # --- results from predictions ---------------------------------------------------------------------
 
-_RESULT_COLUMNS = ", ".join(
-    ["match_probability", "match_weight"]
-    + [f"gamma_{attribute}" for attribute in ATTRIBUTES]
-    + [f"mw_{attribute}" for attribute in ATTRIBUTES]
+# What Splink's predictions give for each pair: its identity (the dataset too, when
+# linking), the scores and each comparison's weight. The level of each comparison
+# (gamma_) is added for the pairs kept only (``_with_comparison_levels``).
+_SCORE_COLUMNS = ", ".join(
+    ["match_probability", "match_weight"] + [f"mw_{attribute}" for attribute in ATTRIBUTES]
 )
+
 
 # Ranks compare match weights rounded here, so that the last bits of floating-point
 # sums (which differ between backends) cannot reorder candidates of equal weight.
@@ -873,14 +878,19 @@ def _splink_threshold(threshold: float) -> float | None:
 
 
 def _ranked_link_rows(
-    predictions: SplinkDataFrame, top_k: int, threshold: float
+    predictions: SplinkDataFrame,
+    top_k: int,
+    threshold: float,
+    inputs: list[SplinkDataFrame],
+    parameters: ModelParameters,
 ) -> list[dict[str, Any]]:
-    """The best ``top_k`` predictions of each report, ranked in SQL on the backend."""
+    """The best ``top_k`` predictions of each report, ranked in SQL on the backend,
+    with the level of each comparison."""
     report_is_left = f"source_dataset_l = '{MISSING_DATASET}'"
-    sql = f"""
+    ranked = f"""
         select * from (
             select
-                left_id, right_id, {_RESULT_COLUMNS},
+                *,
                 row_number() over (
                     partition by left_id
                     order by round(match_weight, {RANKING_DECIMALS}) desc, right_id
@@ -889,15 +899,74 @@ def _ranked_link_rows(
                 select
                     case when {report_is_left} then unique_id_l else unique_id_r end as left_id,
                     case when {report_is_left} then unique_id_r else unique_id_l end as right_id,
-                    {_RESULT_COLUMNS}
+                    source_dataset_l, unique_id_l, source_dataset_r, unique_id_r,
+                    {_SCORE_COLUMNS}
                 from {{this}}
                 where match_probability >= {float(threshold)!r}
             ) as oriented
         ) as ranked
         where candidate_rank <= {top_k}
-        order by left_id, candidate_rank
     """
-    return predictions.query_sql(sql).as_record_list()
+    sql = _with_comparison_levels(
+        ranked,
+        f"left_id, right_id, candidate_rank, {_SCORE_COLUMNS}",
+        Job.LINK,
+        inputs,
+        parameters,
+    )
+    return predictions.query_sql(f"{sql} order by left_id, candidate_rank").as_record_list()
+
+
+def _with_comparison_levels(
+    pairs_sql: str,
+    pair_columns: str,
+    job: Job,
+    inputs: list[SplinkDataFrame],
+    parameters: ModelParameters,
+) -> str:
+    """SQL selecting ``pair_columns`` of the pairs ``pairs_sql`` selects, and the
+    level of each of their comparisons (``gamma_<attribute>``).
+
+    The pairs carry Splink's ids of both records (``unique_id_l``, ``unique_id_r``
+    and, linking, ``source_dataset_l``, ``source_dataset_r``): the levels are
+    Splink's own comparisons of the records, each the same way round as in Splink's
+    predictions. Splink would keep them only with every compared column of both
+    records in each prediction (``retain_matching_columns``), which made
+    predicting half as slow again; here they are computed for the pairs kept.
+    """
+    settings = model.settings_creator(job, parameters).get_settings(
+        inputs[0].db_api.sql_dialect.sql_dialect_str
+    )
+    if job is Job.LINK:
+        records = " union all ".join(
+            f"select '{table.dataset_display_name}' as source_dataset, * from {table.physical_name}"
+            for table in inputs
+        )
+        keys = ("source_dataset", "unique_id")
+    else:
+        records = f"select * from {inputs[0].physical_name}"
+        keys = ("unique_id",)
+    joins = " ".join(
+        f"inner join ({records}) as {side} on "
+        + " and ".join(f"{side}.{key} = pairs.{key}_{side}" for key in keys)
+        for side in "lr"
+    )
+    compared = [column for column in _column_names(inputs[0]) if column != "unique_id"]
+    cases = ", ".join(comparison._case_statement for comparison in settings.comparisons)
+    return (
+        f"select {pair_columns}, {cases} from ("
+        f"select pairs.*, {_both_sides(compared)} from ({pairs_sql}) as pairs {joins}"
+        ") as compared"
+    )
+
+
+def _column_names(table: SplinkDataFrame) -> list[str]:
+    return [column.unquote().name for column in table.columns]
+
+
+def _both_sides(columns: Sequence[str]) -> str:
+    """The columns of two records ``l`` and ``r`` as Splink's comparisons name them."""
+    return ", ".join(f"{side}.{column} as {column}_{side}" for side in "lr" for column in columns)
 
 
 class _Explanations:

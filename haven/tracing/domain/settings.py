@@ -452,8 +452,11 @@ def settings_creator(job: Job, parameters: ModelParameters) -> SettingsCreator:
         comparisons=comparisons(parameters),
         blocking_rules_to_generate_predictions=blocking_rules(job),
         probability_two_random_records_match=parameters.probability_two_random_records_match,
-        # gamma_ (the level of each comparison) and mw_ (its weight) explain candidates.
-        retain_matching_columns=True,
+        # mw_ (the weight of each comparison) explains candidates, with the level
+        # (gamma_), which the engine computes for the candidates kept: retaining the
+        # compared columns of every pair, which Splink needs to keep gamma_, cost a
+        # third of the time of predicting.
+        retain_matching_columns=False,
         retain_intermediate_calculation_columns=True,
         em_convergence=0.001,
         max_iterations=25,

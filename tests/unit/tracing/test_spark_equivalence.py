@@ -3,7 +3,9 @@
 Runs in the normal suite (it is never skipped); ``-m spark`` selects it alone. The
 link check trains m from reviewed pairs on each backend, so training runs on Spark
 too; u keeps its priors at this size (sampling it costs a minute of Spark start-up
-work on a small machine, and on data this small would read every pair anyway).
+work on a small machine, and on data this small would read every pair anyway), so
+the u estimate is checked on its own, over every pair (samples differ between
+backends, whose hash functions differ).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from dataclasses import replace
 
 import pytest
 
+from haven.tracing.domain import engine
 from haven.tracing.domain.engine import Candidate, dedupe, link
 from haven.tracing.domain.records import Identifier, IdentifierKind, LinkageRecord
+from haven.tracing.domain.settings import Job, prior_parameters
 from tests.unit.tracing.linkage_builders import SCENARIO_FOUND, SCENARIO_REPORTS, synthetic_link
 
 pytestmark = pytest.mark.spark
@@ -46,6 +50,7 @@ def keyed(candidates: list[Candidate]) -> dict[tuple[str, str], Candidate]:
 def test_link_and_dedupe_give_the_same_results_on_duckdb_and_spark(spark_session) -> None:
     link_gives_the_same_candidates(spark_session)
     dedupe_gives_the_same_clusters(spark_session)
+    u_counts_the_same_pairs(spark_session)
 
 
 def link_gives_the_same_candidates(spark_session) -> None:
@@ -90,3 +95,28 @@ def dedupe_gives_the_same_clusters(spark_session) -> None:
             assert spark_links[(link_.left_id, link_.right_id)].match_probability == (
                 pytest.approx(link_.match_probability, abs=PROBABILITY_TOLERANCE)
             )
+
+
+def u_counts_the_same_pairs(spark_session) -> None:
+    data = synthetic_link(9, persons=30, found_persons=20, distractors=4)
+    tables = engine._link_tables(data.missing, data.found, engine._no_progress)
+    parameters = prior_parameters(0.01)
+    every_pair = float(len(data.missing) * len(data.found))
+
+    def estimate(backend: str, session) -> dict[str, list[float]]:
+        with engine._Backend(backend, session) as database:
+            inputs = [database.register(table, dataset) for table, dataset in tables]
+            return engine._u_by_random_sampling(
+                Job.LINK,
+                inputs,
+                [table.num_rows for table, _ in tables],
+                parameters,
+                max_pairs=every_pair,
+                seed=42,
+            )
+
+    on_duckdb = estimate("duckdb", None)
+    on_spark = estimate("spark", spark_session)
+
+    assert on_spark == on_duckdb
+    assert all(0 < share < 1 for share in on_duckdb["sex"])
