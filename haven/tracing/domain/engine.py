@@ -34,7 +34,8 @@ The public API (stable: the CLI ``haven link`` and the benchmark harness in
 * Every ``Candidate`` carries ``explanation``: for each attribute (``names``,
   ``birth``, ``sex``, ``nationality``, ``place``, ``identifiers``) the comparison
   level it fell in and that level's match weight (Splink's ``gamma_``/``mw_``
-  columns), never the compared values.
+  columns; the level is computed for the candidates kept, from Splink's
+  comparison of the records), never the compared values.
 
 How the model is trained (``Training`` holds the knobs; all of it is seeded and
 deterministic):
@@ -42,8 +43,9 @@ deterministic):
 * The prior probability that two records match comes from the size of the data
   (``settings.prior_probability_two_random_records_match``), never from EM,
   which gets it wrong by a factor of 10 on this data (research note §3.3).
-* u-probabilities: Splink's random sampling (``estimate_u_using_random_sampling``,
-  seeded, no early stop) when the data have at least ``min_pairs_for_u`` pairs,
+* u-probabilities: Splink's random sampling (the values of
+  ``estimate_u_using_random_sampling``, seeded, one chunk, no early stop, computed
+  in one pass for every comparison) when the data have at least ``min_pairs_for_u`` pairs,
   each level shrunk towards its prior with ``u_prior_strength`` pseudo-pairs, so
   a level the sample never saw keeps a sensible value instead of 1e-6 and a tiny
   dataset (whose "random pairs" include its true matches) keeps the priors.
