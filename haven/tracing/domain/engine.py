@@ -105,6 +105,7 @@ from haven.tracing.domain.settings import (
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
+    from splink.internals.comparison_level import ComparisonLevel
     from splink.internals.database_api import DatabaseAPISubClass
     from splink.internals.splink_dataframe import SplinkDataFrame
 
@@ -728,7 +729,7 @@ def _u_by_random_sampling(
 def _level_shares(
     rows: list[dict[str, Any]],
     gamma: str,
-    levels: Sequence[Any],
+    levels: Sequence[ComparisonLevel],
     current: tuple[LevelParameters, ...],
 ) -> list[float]:
     """Each level's share of the pairs counted in ``rows`` that fell in one of
@@ -860,13 +861,12 @@ def _labels(
 
 # --- results from predictions ---------------------------------------------------------------------
 
-# What Splink's predictions give for each pair: its identity (the dataset too, when
-# linking), the scores and each comparison's weight. The level of each comparison
-# (gamma_) is added for the pairs kept only (``_with_comparison_levels``).
+# The scores Splink's predictions give a pair, and each comparison's weight; the
+# level of each comparison (gamma_) is added for the pairs kept only
+# (``_with_comparison_levels``).
 _SCORE_COLUMNS = ", ".join(
     ["match_probability", "match_weight"] + [f"mw_{attribute}" for attribute in ATTRIBUTES]
 )
-
 
 # Ranks compare match weights rounded here, so that the last bits of floating-point
 # sums (which differ between backends) cannot reorder candidates of equal weight.
