@@ -3,26 +3,42 @@
 Names in this data follow a Zipf law: at 100,000 records, "Muhammad" is in 15,000 of
 them and the pair "Ahmad + Muhammad" in 2,000. A rule such as "one name part and the
 birth year shared" therefore compares pairs in proportion to the square of the data
-size, and ran out of memory at a million records. Here every record gets a list of
-blocking keys (``blocking_keys``, one exploded equality rule in ``settings.py``) whose
+size, and ran out of memory at a million records. Here every record gets lists of
+blocking keys (each list one exploded equality rule in ``settings.py``) whose
 blocks are never larger than a cap, so the number of pairs grows with the data, not
-with its square:
+with its square.
+
+``blocking_keys`` (any two records sharing a key are compared):
 
 * a pair of name parts (a search pair key, ``names.search_keys``) alone, when few
   records have it (a rare pair names one person whatever the ages say);
 * otherwise a name pair or a single name part with each birth year the record can
-  have (its interval widened by ``BIRTH_YEAR_SLACK`` on each side, so a year apart
-  still meets), refined while the block is larger than its cap: first
-  by sex, then by nationality; a block still too large is left out (its pairs are
-  namesakes of the same age, sex and nationality, far too many to review);
-* a single name part alone when very few records have it.
+  have (its interval widened by ``BlockCaps.birth_year_slack`` on each side, so
+  records twice the slack apart still meet), refined while the block is larger
+  than its cap: first by sex, then by nationality; a block still too large is left
+  out (its pairs are namesakes of the same age, sex and nationality, far too many
+  to review);
+* a single name part alone when very few records have it;
+* (linking) the full birth date, when it is not a placeholder such as 1 January:
+  a report and a found record written with names that share no key (two
+  romanisations of a Cyrillic name) still meet on it.
 
-A name part here is a search key of one token or the token's metaphone code
-(``name_phonetic``), so that a spelling no key rule foresaw (Zarifa, Sarifa) still
-meets its name; the codes go through the same caps as the keys.
+``undated_blocking_keys`` (linking; compared only when one record of the pair has
+no narrow birth interval, a condition ``settings.py`` adds): a common name part
+with the sex and a nationality, in blocks that hold such a record. Without it a
+record with no birth year and only common names met nobody by name.
 
-A record with no birth year and only common names gets no key (it is compared only
-through the rules for unnamed remains); the caps are in ``BlockCaps``.
+``remains_blocking_keys`` (linking; compared only when one record has no name,
+unidentified remains): the place of the record with each of its birth years, the
+unnamed record's widened by ``REMAINS_BIRTH_YEAR_SLACK`` on each side, whatever
+sex and nationality the two records state (a forensic report often has neither,
+or another nationality than the family's report).
+
+A name part here is a search key of one token or, when ``phonetic_name_parts``, the
+token's metaphone code (``name_phonetic``), so that a spelling no key rule foresaw
+(Zarifa, Sarifa) still meets its name; the codes go through the same caps as the
+keys. The choices are fields of ``BlockCaps``: de-duplication uses none of the
+linking-only ones, which did not pay for their pairs there.
 
 Every choice depends only on the size of the block, which both records of a pair
 see alike, so two records either meet in a block or are refined apart by the sex or
@@ -44,12 +60,20 @@ import pyarrow as pa
 @dataclass(frozen=True)
 class BlockCaps:
     """The caps, in records per block (both files of a link job counted together),
-    and whether name parts' metaphone codes block too."""
+    and which keys a job uses (see the module docstring)."""
 
     rare_pair_key_records: int
     rare_name_key_records: int
     max_block_records: int
     phonetic_name_parts: bool = True
+    # Years added on each side of a record's birth-year interval.
+    birth_year_slack: int = 1
+    # Name part + sex + nationality blocks for records with no narrow birth interval.
+    undated_name_blocks: bool = False
+    # The full birth date alone (not a placeholder such as 1 January).
+    birth_date_blocks: bool = False
+    # The place and birth years of unidentified remains (a record with no name).
+    remains_place_blocks: bool = False
 
 
 # De-duplication: 30 records per block keep a million records within about 30
@@ -59,19 +83,37 @@ class BlockCaps:
 # Metaphone codes find a report's person when no key rule foresaw the spelling
 # (blocking recall 0.938 -> 0.95 at 10k); de-duplication gains nothing from them
 # (F1 0.6890 -> 0.6893) and a million records would take 40 % longer.
+# The other linking-only keys, at 10k (bench/linkage, seed 0), blocking recall
+# 0.950 -> 0.973 and top-10 0.944 -> 0.964 for 116k -> 139k pairs: a birth-year
+# slack of 2 (+20k pairs; 3 would cost 13k more for 7 true pairs), undated name
+# blocks (+3k), full birth dates (+0.3k) and the places of remains (+0.7k).
 DEDUPE_CAPS = BlockCaps(
     rare_pair_key_records=50,
     rare_name_key_records=8,
     max_block_records=30,
     phonetic_name_parts=False,
 )
-LINK_CAPS = BlockCaps(rare_pair_key_records=100, rare_name_key_records=8, max_block_records=60)
-# Years added on each side of a record's birth-year interval for blocking.
-BIRTH_YEAR_SLACK = 1
+LINK_CAPS = BlockCaps(
+    rare_pair_key_records=100,
+    rare_name_key_records=8,
+    max_block_records=60,
+    birth_year_slack=2,
+    undated_name_blocks=True,
+    birth_date_blocks=True,
+    remains_place_blocks=True,
+)
 # An interval wider than this (a forensic estimate "20-60") blocks on names only.
 MAX_BLOCKING_BIRTH_YEARS = 12
 
 BLOCKING_KEYS_COLUMN = "blocking_keys"
+# Keys that bring a pair together only when one of its records has no narrow
+# birth interval (``settings.py`` adds that condition).
+UNDATED_BLOCKING_KEYS_COLUMN = "undated_blocking_keys"
+# Keys that bring a pair together only when one of its records has no name.
+REMAINS_BLOCKING_KEYS_COLUMN = "remains_blocking_keys"
+# Years allowed between the birth-year intervals of unidentified remains and a
+# record (a forensic age estimate is often a few years off the age a family reports).
+REMAINS_BIRTH_YEAR_SLACK = 3
 
 # One statement per step, each a table: DuckDB's window functions were several
 # times slower here than a GROUP BY joined back.
@@ -123,6 +165,18 @@ _STEPS = (
     )
     """,
     """
+    create temp table undated as
+    select n.unique_id, hash(n.name_key, r.sex, r.nationality, 'undated') as block,
+        r.birth_year_hi - r.birth_year_lo >= {max_years} or r.birth_year_lo is null as undated
+    from name_keys as n
+    semi join common_keys as c using (name_key)
+    join (
+        select unique_id, sex, birth_year_lo, birth_year_hi, unnest(nationalities) as nationality
+        from inputs where sex is not null
+    ) as r using (unique_id)
+    where {undated_name_blocks}
+    """,
+    """
     create temp table blocks as
     select unique_id, name_key as block from name_keys anti join common_keys using (name_key)
     union all
@@ -135,15 +189,65 @@ _STEPS = (
     union all
     select unique_id, block from by_nationality
     where block in (select block from by_nationality group by block having count(*) <= {max_block})
+    union all
+    select unique_id, hash(birth_date_exact, 'birth date') from inputs
+    where {birth_date_blocks} and birth_date_exact is not null and birth_date_exact in (
+        select birth_date_exact from inputs group by all having count(*) <= {max_block}
+    )
+    """,
+    # A record with no name meets the records of its place born within
+    # REMAINS_BIRTH_YEAR_SLACK of it (its own years widened, the others' not).
+    """
+    create temp table remains as
+    select unique_id, hash(place, year, 'remains') as block, unnamed from (
+        select unique_id, place, unnamed,
+            unnest(range(
+                birth_year_lo - if(unnamed, {remains_slack}, 0),
+                birth_year_hi + if(unnamed, {remains_slack}, 0) + 1
+            )) as year
+        from (select *, name_canonical is null as unnamed from inputs)
+        where {remains_place_blocks} and place is not null
+            and birth_year_hi - birth_year_lo < {max_years}
+    )
+    """,
+    """
+    create temp table remains_blocks as
+    select unique_id, block from remains
+    where block in (
+        select block from remains group by block
+        having count(*) <= {max_block} and bool_or(unnamed)
+    )
+    """,
+    # Only blocks that hold a record with no narrow birth interval: the rule on
+    # these keys compares only pairs with such a record.
+    """
+    create temp table undated_blocks as
+    select unique_id, block from undated
+    where block in (
+        select block from undated group by block
+        having count(*) <= {max_block} and bool_or(undated)
+    )
     """,
 )
 _RESULT = """
-select k.keys from inputs as i
+select k.keys, u.keys as undated_keys, r.keys as remains_keys from inputs as i
 left join (
     select unique_id, list(distinct (block >> 1)::bigint) as keys from blocks group by unique_id
 ) as k using (unique_id)
+left join (
+    select unique_id, list(distinct (block >> 1)::bigint) as keys from undated_blocks
+    group by unique_id
+) as u using (unique_id)
+left join (
+    select unique_id, list(distinct (block >> 1)::bigint) as keys from remains_blocks
+    group by unique_id
+) as r using (unique_id)
 order by i.unique_id
 """
+
+
+def _sql_bool(value: bool) -> str:
+    return "true" if value else "false"
 
 
 def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS) -> list[pa.Table]:
@@ -159,13 +263,16 @@ def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS
             table.select(
                 [
                     "unique_id",
+                    "name_canonical",
                     "name_pair_keys",
                     "name_keys",
                     "name_phonetic",
                     "birth_year_lo",
                     "birth_year_hi",
+                    "birth_date_exact",
                     "sex",
                     "nationalities",
+                    "place",
                 ]
             )
             for table in tables
@@ -178,23 +285,33 @@ def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS
     try:
         connection.register("inputs", inputs)
         parameters = {
-            "slack": BIRTH_YEAR_SLACK,
+            "slack": caps.birth_year_slack,
             "max_years": MAX_BLOCKING_BIRTH_YEARS,
             "rare_pair": caps.rare_pair_key_records,
             "rare_name": caps.rare_name_key_records,
             "max_block": caps.max_block_records,
-            "phonetic": "true" if caps.phonetic_name_parts else "false",
+            "phonetic": _sql_bool(caps.phonetic_name_parts),
+            "undated_name_blocks": _sql_bool(caps.undated_name_blocks),
+            "birth_date_blocks": _sql_bool(caps.birth_date_blocks),
+            "remains_place_blocks": _sql_bool(caps.remains_place_blocks),
+            "remains_slack": REMAINS_BIRTH_YEAR_SLACK,
         }
         for step in _STEPS:
             connection.execute(step.format(**parameters))
         ordered = connection.sql(_RESULT).to_arrow_table()
     finally:
         connection.close()
-    column = ordered.column("keys").cast(pa.list_(pa.int64()))
+    columns = {
+        BLOCKING_KEYS_COLUMN: ordered.column("keys"),
+        UNDATED_BLOCKING_KEYS_COLUMN: ordered.column("undated_keys"),
+        REMAINS_BLOCKING_KEYS_COLUMN: ordered.column("remains_keys"),
+    }
     result = []
     offset = 0
     for table in tables:
-        part = column.slice(offset, table.num_rows)
+        for name, column in columns.items():
+            part = column.slice(offset, table.num_rows).cast(pa.list_(pa.int64()))
+            table = table.append_column(name, part)
         offset += table.num_rows
-        result.append(table.append_column(BLOCKING_KEYS_COLUMN, part))
+        result.append(table)
     return result

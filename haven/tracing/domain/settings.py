@@ -46,14 +46,21 @@ Blocking (``blocking_rules``), each a join on exploded arrays:
 
 1. a blocking key shared (``blocking.py``: a rare pair of name parts alone, else
    a name pair or part with a birth year, refined by sex and nationality while
-   the block is large; blocks are capped so that pairs grow with the data, not
-   with its square);
+   the block is large; in linking also the full birth date; blocks are capped so
+   that pairs grow with the data, not with its square);
 2. the sex, a nationality and birth years within ``REMAINS_BIRTH_YEAR_SLACK`` of
    each other when one record has no name (unidentified remains);
 3. a document or phone number shared, unless more than
    ``features.MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` records hold it (a family's
    or a travel group's phone): the same person under another spelling and another
-   birth date is still compared.
+   birth date is still compared;
+4. an undated blocking key shared when one record has no narrow birth interval
+   (a common name part with the sex and a nationality; linking only);
+5. a remains blocking key shared when one record has no name (the place and
+   birth years within ``REMAINS_BIRTH_YEAR_SLACK``, whatever the sex and
+   nationality; linking only).
+
+Rules 4 and 5 find nothing in de-duplication, whose records have no such keys.
 
 No Django here: this runs where Splink runs, on a laptop or a Spark cluster.
 """
@@ -70,6 +77,8 @@ from splink.blocking_rule_library import CustomRule
 from splink.internals.blocking_rule_creator import BlockingRuleCreator
 from splink.internals.comparison_level_creator import ComparisonLevelCreator
 from splink.internals.comparison_library import CustomComparison
+
+from haven.tracing.domain.blocking import REMAINS_BIRTH_YEAR_SLACK
 
 
 class Job(StrEnum):
@@ -390,9 +399,9 @@ FOUND_BEFORE_MISSING_EXCLUDED = (
     " or coalesce(l.found_day_hi < r.missing_day_lo, false))"
 )
 
-# Years allowed between the birth-year intervals of unidentified remains and a
-# record (a narrow interval on both sides, as ``birth_years`` is).
-REMAINS_BIRTH_YEAR_SLACK = 3
+# REMAINS_BIRTH_YEAR_SLACK (``blocking.py``, which uses it too): years allowed
+# between the birth-year intervals of unidentified remains and a record (a narrow
+# interval on both sides, as ``birth_years`` is).
 _BIRTH_YEARS_NEAR = (
     "l.birth_years is not null and r.birth_years is not null"
     f" and l.birth_year_lo - {REMAINS_BIRTH_YEAR_SLACK} <= r.birth_year_hi"
@@ -421,6 +430,20 @@ _BLOCKING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # A document or phone number shared, but one that many records hold (a family's
     # or a travel group's phone): ``features.identifier_keys`` leaves those out.
     ("l.identifier_keys = r.identifier_keys", ("identifier_keys",)),
+    # A common name part with the sex and a nationality, for a record whose birth
+    # years are unknown or too wide to block on: only pairs with such a record.
+    (
+        "l.undated_blocking_keys = r.undated_blocking_keys"
+        " and (l.birth_years is null or r.birth_years is null)",
+        ("undated_blocking_keys",),
+    ),
+    # Unidentified remains and the records of their place, born within
+    # REMAINS_BIRTH_YEAR_SLACK years, whatever the sex and nationality recorded.
+    (
+        "l.remains_blocking_keys = r.remains_blocking_keys"
+        " and (l.name_canonical is null or r.name_canonical is null)",
+        ("remains_blocking_keys",),
+    ),
 )
 
 
