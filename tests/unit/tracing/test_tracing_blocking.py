@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
-from haven.tracing.domain import blocking
+from haven.tracing.domain import blocking, engine
+from haven.tracing.domain import settings as model
 from haven.tracing.domain.features import RecordRole, features_table
-from haven.tracing.domain.records import Sex
-from tests.unit.tracing.linkage_builders import record, year
+from haven.tracing.domain.records import AgeEstimate, Sex
+from tests.unit.tracing.linkage_builders import day, record, year
 
 
 def _keys(*records, caps=blocking.DEDUPE_CAPS):
@@ -105,4 +107,185 @@ def test_blocking_keys_are_counted_over_both_files_of_a_link_job() -> None:
 
     assert set(left.column("blocking_keys")[0].as_py()) & set(
         right.column("blocking_keys")[0].as_py()
+    )
+
+
+# --- linking only: wider birth years, undated names, birth dates, places of remains ---------------
+
+# Every name part counts as common, so that names alone never block.
+COMMON_NAMES_LINK_CAPS = replace(
+    blocking.LINK_CAPS, rare_pair_key_records=1, rare_name_key_records=1
+)
+
+
+def _link_keys(missing, found, caps=COMMON_NAMES_LINK_CAPS, column=blocking.BLOCKING_KEYS_COLUMN):
+    tables = [
+        features_table(missing, RecordRole.MISSING),
+        features_table(found, RecordRole.FOUND),
+    ]
+    keys = {}
+    for table in blocking.with_blocking_keys(tables, caps):
+        ids = table.column("unique_id").to_pylist()
+        for record_id, record_keys in zip(ids, table.column(column).to_pylist(), strict=True):
+            keys[record_id] = set(record_keys or ())
+    return keys
+
+
+def _compared(missing, found, caps, monkeypatch) -> set[tuple[str, str]]:
+    """The (report, found record) pairs Splink's blocking rules compare."""
+    import duckdb
+    from splink import DuckDBAPI, Linker
+
+    monkeypatch.setattr(engine, "LINK_CAPS", caps)
+    left, right = engine.input_tables(model.Job.LINK, missing, found)
+    connection = duckdb.connect()
+    database = DuckDBAPI(connection=connection)
+    linker = Linker(
+        [
+            database.register(left, dataset_display_name=model.MISSING_DATASET),
+            database.register(right, dataset_display_name=model.FOUND_DATASET),
+        ],
+        model.settings_creator(model.Job.LINK, model.prior_parameters(0.001)),
+    )
+    blocked = linker.inference.compute_blocked_pairs_for_predict()
+    rows = connection.execute(
+        f"select distinct join_key_l, join_key_r from {blocked.physical_name}"
+    ).fetchall()
+    pairs = set()
+    for first, second in rows:
+        ids = sorted((first.split("-__-")[-1], second.split("-__-")[-1]))
+        pairs.add((ids[1], ids[0]) if ids[0].startswith("f") else (ids[0], ids[1]))
+    return pairs
+
+
+def _person(record_id, born, **fields):
+    defaults = dict(
+        names_latin=("Muhammad Ahmad",),
+        sex=Sex.MALE,
+        nationality=("SDN",),
+        event_date=day("2024-05-01"),
+    )
+    if born is not None:
+        defaults["birth_date"] = year(born)
+    return record(record_id, **{**defaults, **fields})
+
+
+def test_when_linking_common_names_meet_four_birth_years_apart_but_not_six() -> None:
+    report = _person("m", 1990, event_date=day("2024-01-01"))
+    four_apart, six_apart = _person("f4", 1994), _person("f6", 1996)
+
+    keys = _link_keys([report], [four_apart, six_apart])
+
+    assert _meet(keys, "m", "f4")
+    assert not _meet(keys, "m", "f6")
+    # de-duplication keeps its slack of one year on each side
+    dedupe_keys = _keys(
+        report,
+        four_apart,
+        caps=replace(blocking.DEDUPE_CAPS, rare_pair_key_records=1, rare_name_key_records=1),
+    )
+    assert not _meet(dedupe_keys, "m", "f4")
+
+
+def test_a_report_without_birth_years_meets_its_common_name_with_the_same_sex_and_nationality(
+    monkeypatch,
+) -> None:
+    report = _person("m", None, event_date=day("2024-01-01"))
+    same = _person("f-same", 1990)
+    other_nationality = _person("f-eritrean", 1990, nationality=("ERI",))
+    other_sex = _person("f-woman", 1990, sex=Sex.FEMALE)
+    # two found records of the name, sex and nationality but 30 years apart
+    older = _person("f-older", 1960)
+
+    pairs = _compared(
+        [report], [same, other_nationality, other_sex, older], COMMON_NAMES_LINK_CAPS, monkeypatch
+    )
+
+    assert ("m", "f-same") in pairs
+    assert ("m", "f-eritrean") not in pairs
+    assert ("m", "f-woman") not in pairs
+    # the undated keys bring a pair together only when one record has no birth years:
+    # a report born in 1960 would not meet the found record born in 1990 through them
+    dated = _person("m-dated", 1960, event_date=day("2024-01-01"))
+    pairs = _compared([report, dated], [same], COMMON_NAMES_LINK_CAPS, monkeypatch)
+    assert ("m-dated", "f-same") not in pairs
+    assert ("m", "f-same") in pairs
+
+
+def test_undated_name_blocks_hold_no_more_records_than_the_cap() -> None:
+    caps = replace(COMMON_NAMES_LINK_CAPS, max_block_records=3)
+    reports = [_person(f"m{index}", None) for index in range(2)]
+    found = [_person(f"f{index}", 1990 + 20 * index) for index in range(2)]
+
+    keys = _link_keys(reports, found, caps, blocking.UNDATED_BLOCKING_KEYS_COLUMN)
+
+    # four records of one name, sex and nationality: the block is left out
+    assert not any(keys.values())
+    fewer = _link_keys(reports[:1], found, caps, blocking.UNDATED_BLOCKING_KEYS_COLUMN)
+    assert _meet(fewer, "m0", "f0")
+
+
+def test_when_linking_the_same_full_birth_date_meets_whatever_the_names() -> None:
+    # names that share nothing, as two romanisations of one Cyrillic name can
+    report = _person("m", None, names_latin=("Amina Yusuf",), birth_date=day("1988-09-01"))
+    found = _person("f", None, names_latin=("Selam Kidane",), birth_date=day("1988-09-01"))
+    # 1 January is what agencies write when only the year is known
+    placeholder_report = replace(report, id="m-jan", birth_date=day("1988-01-01"))
+    placeholder_found = replace(found, id="f-jan", birth_date=day("1988-01-01"))
+
+    keys = _link_keys([report, placeholder_report], [found, placeholder_found], blocking.LINK_CAPS)
+
+    assert _meet(keys, "m", "f")
+    assert not _meet(keys, "m-jan", "f-jan")
+    assert not _meet(_keys(report, found), "m", "f")  # de-duplication: names only
+
+
+def _remains(record_id, **fields):
+    # a forensic estimate of 30 to 32 years: born 1991-1994
+    defaults = dict(age=AgeEstimate(30, 32), age_date=day("2024-05-01"), place="Zuwara")
+    return record(record_id, event_date=day("2024-05-01"), **{**defaults, **fields})
+
+
+def test_remains_meet_reports_of_their_place_a_few_birth_years_apart_whatever_sex_and_nationality(
+    monkeypatch,
+) -> None:
+    # the remains: no sex, another nationality than the reports'
+    remains = _remains("f-remains", nationality=("IND",))
+    near = _person("m-near", 1997, place="Zuwara", event_date=day("2024-01-01"))
+    far = _person("m-far", 1999, place="Zuwara", event_date=day("2024-01-01"))
+    elsewhere = _person("m-elsewhere", 1993, place="Kufra", event_date=day("2024-01-01"))
+    # found before the report: never compared, whichever rule brings them together
+    too_early = _person("m-later", 1993, place="Zuwara", event_date=day("2024-09-01"))
+    # two named records of the remains' place and birth year: not compared
+    named_found = _person("f-named", 1993, names_latin=("Tesfaye Gebremariam",), place="Zuwara")
+    named_report = _person("m-named", 1993, names_latin=("Yusuf Osman",), place="Zuwara")
+
+    pairs = _compared(
+        [near, far, elsewhere, too_early, named_report],
+        [remains, named_found],
+        blocking.LINK_CAPS,
+        monkeypatch,
+    )
+
+    assert ("m-near", "f-remains") in pairs
+    assert ("m-far", "f-remains") not in pairs
+    assert ("m-elsewhere", "f-remains") not in pairs
+    assert ("m-later", "f-remains") not in pairs
+    assert ("m-named", "f-named") not in pairs
+
+
+def test_remains_place_blocks_hold_no_more_records_than_the_cap() -> None:
+    caps = replace(blocking.LINK_CAPS, max_block_records=2)
+    remains = _remains("f-remains")
+    reports = [_person(f"m{index}", 1993, place="Zuwara") for index in range(2)]
+
+    keys = _link_keys(reports, [remains], caps, blocking.REMAINS_BLOCKING_KEYS_COLUMN)
+
+    sizes = Counter(key for record_keys in keys.values() for key in record_keys)
+    assert max(sizes.values(), default=0) <= 2
+    assert not _meet(keys, "m0", "f-remains")
+    assert _meet(
+        _link_keys(reports[:1], [remains], caps, blocking.REMAINS_BLOCKING_KEYS_COLUMN),
+        "m0",
+        "f-remains",
     )
