@@ -34,6 +34,13 @@ unnamed record's widened by ``REMAINS_BIRTH_YEAR_SLACK`` on each side, whatever
 sex and nationality the two records state (a forensic report often has neither,
 or another nationality than the family's report).
 
+These two rules compare only the pairs with an undated (unnamed) record, so their
+blocks are capped by those pairs, not by their records: the undated (unnamed)
+records of a block times all its records, at most as many as the pairs of a full
+link block (``max_block_records`` records, half of them reports). A common name
+then still meets the few undated records that carry it; the pairs grow with the
+number of undated (unnamed) records.
+
 A name part here is a search key of one token or, when ``phonetic_name_parts``, the
 token's metaphone code (``name_phonetic``), so that a spelling no key rule foresaw
 (Zarifa, Sarifa) still meets its name; the codes go through the same caps as the
@@ -210,22 +217,25 @@ _STEPS = (
             and birth_year_hi - birth_year_lo < {max_years}
     )
     """,
+    # The rules on the next two kinds of keys compare only the pairs with an unnamed
+    # (undated) record: a block is kept when it holds one, and its pairs, at most
+    # the unnamed (undated) records times all, are no more than a full block's.
     """
     create temp table remains_blocks as
     select unique_id, block from remains
     where block in (
         select block from remains group by block
-        having count(*) <= {max_block} and bool_or(unnamed)
+        having bool_or(unnamed)
+            and count(*) filter (where unnamed) * count(*) <= {max_block_pairs}
     )
     """,
-    # Only blocks that hold a record with no narrow birth interval: the rule on
-    # these keys compares only pairs with such a record.
     """
     create temp table undated_blocks as
     select unique_id, block from undated
     where block in (
         select block from undated group by block
-        having count(*) <= {max_block} and bool_or(undated)
+        having bool_or(undated)
+            and count(*) filter (where undated) * count(*) <= {max_block_pairs}
     )
     """,
 )
@@ -290,6 +300,8 @@ def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS
             "rare_pair": caps.rare_pair_key_records,
             "rare_name": caps.rare_name_key_records,
             "max_block": caps.max_block_records,
+            # a full block of a link job: half reports, half found records
+            "max_block_pairs": caps.max_block_records**2 // 4,
             "phonetic": _sql_bool(caps.phonetic_name_parts),
             "undated_name_blocks": _sql_bool(caps.undated_name_blocks),
             "birth_date_blocks": _sql_bool(caps.birth_date_blocks),

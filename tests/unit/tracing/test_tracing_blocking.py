@@ -212,17 +212,19 @@ def test_a_report_without_birth_years_meets_its_common_name_with_the_same_sex_an
     assert ("m", "f-same") in pairs
 
 
-def test_undated_name_blocks_hold_no_more_records_than_the_cap() -> None:
-    caps = replace(COMMON_NAMES_LINK_CAPS, max_block_records=3)
-    reports = [_person(f"m{index}", None) for index in range(2)]
-    found = [_person(f"f{index}", 1990 + 20 * index) for index in range(2)]
+def test_undated_name_blocks_compare_no_more_pairs_than_a_full_block() -> None:
+    # a full block of 4 records compares 2 reports with 2 found records: 4 pairs
+    caps = replace(COMMON_NAMES_LINK_CAPS, max_block_records=4)
+    found = [_person(f"f{index}", 1990 + 20 * index) for index in range(3)]
+    undated_reports = [_person(f"m{index}", None) for index in range(2)]
 
-    keys = _link_keys(reports, found, caps, blocking.UNDATED_BLOCKING_KEYS_COLUMN)
+    # one undated report and three found records: at most 4 pairs, a block
+    one = _link_keys(undated_reports[:1], found, caps, blocking.UNDATED_BLOCKING_KEYS_COLUMN)
+    # two undated reports: up to 2 x 5 pairs, too many, the block is left out
+    two = _link_keys(undated_reports, found, caps, blocking.UNDATED_BLOCKING_KEYS_COLUMN)
 
-    # four records of one name, sex and nationality: the block is left out
-    assert not any(keys.values())
-    fewer = _link_keys(reports[:1], found, caps, blocking.UNDATED_BLOCKING_KEYS_COLUMN)
-    assert _meet(fewer, "m0", "f0")
+    assert _meet(one, "m0", "f0")
+    assert not any(two.values())
 
 
 def test_when_linking_the_same_full_birth_date_meets_whatever_the_names() -> None:
@@ -274,18 +276,15 @@ def test_remains_meet_reports_of_their_place_a_few_birth_years_apart_whatever_se
     assert ("m-named", "f-named") not in pairs
 
 
-def test_remains_place_blocks_hold_no_more_records_than_the_cap() -> None:
-    caps = replace(blocking.LINK_CAPS, max_block_records=2)
+def test_remains_place_blocks_compare_no_more_pairs_than_a_full_block() -> None:
+    caps = replace(blocking.LINK_CAPS, max_block_records=4)
     remains = _remains("f-remains")
-    reports = [_person(f"m{index}", 1993, place="Zuwara") for index in range(2)]
+    reports = [_person(f"m{index}", 1993, place="Zuwara") for index in range(4)]
 
-    keys = _link_keys(reports, [remains], caps, blocking.REMAINS_BLOCKING_KEYS_COLUMN)
+    def keys(count):
+        return _link_keys(reports[:count], [remains], caps, blocking.REMAINS_BLOCKING_KEYS_COLUMN)
 
-    sizes = Counter(key for record_keys in keys.values() for key in record_keys)
-    assert max(sizes.values(), default=0) <= 2
-    assert not _meet(keys, "m0", "f-remains")
-    assert _meet(
-        _link_keys(reports[:1], [remains], caps, blocking.REMAINS_BLOCKING_KEYS_COLUMN),
-        "m0",
-        "f-remains",
-    )
+    # the remains with three reports of their place and years: 1 x 4, a block
+    assert _meet(keys(3), "m0", "f-remains")
+    # with four: 1 unnamed record x 5 records, more than a full block's 4 pairs
+    assert not _meet(keys(4), "m0", "f-remains")
