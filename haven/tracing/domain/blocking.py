@@ -91,9 +91,11 @@ class BlockCaps:
 # (blocking recall 0.938 -> 0.95 at 10k); de-duplication gains nothing from them
 # (F1 0.6890 -> 0.6893) and a million records would take 40 % longer.
 # The other linking-only keys, at 10k (bench/linkage, seed 0), blocking recall
-# 0.950 -> 0.973 and top-10 0.944 -> 0.964 for 116k -> 139k pairs: a birth-year
-# slack of 2 (+20k pairs; 3 would cost 13k more for 7 true pairs), undated name
-# blocks (+3k), full birth dates (+0.3k) and the places of remains (+0.7k).
+# 0.950 -> 0.975 and top-10 0.944 -> 0.965 for 116k -> 142k pairs: a birth-year
+# slack of 2 (+19 true pairs for +20k pairs; 3 would cost 13k more for 7 more;
+# 2 for name pairs only, 1 for single parts, gave recall 0.969 for 124k), undated
+# name blocks (+3k), full birth dates (+0.3k), the places of remains (+0.7k).
+# At 100k: recall 0.895 -> 0.928, top-10 0.869 -> 0.892, pairs 2.51M -> 2.82M.
 DEDUPE_CAPS = BlockCaps(
     rare_pair_key_records=50,
     rare_name_key_records=8,
