@@ -15,9 +15,10 @@ with its square.
 * otherwise a name pair or a single name part with each birth year the record can
   have (its interval widened by ``BlockCaps.birth_year_slack`` on each side, so
   records twice the slack apart still meet), refined while the block is larger
-  than its cap: first by sex, then by nationality; a block still too large is left
-  out (its pairs are namesakes of the same age, sex and nationality, far too many
-  to review);
+  than its cap: first by sex, then by nationality, then (linking,
+  ``BlockCaps.place_refinement``) by each place of the record, where it was made
+  and its route; a block still too large is left out (its pairs are namesakes of
+  the same age, sex, nationality and place, far too many to review);
 * a single name part alone when very few records have it;
 * (linking) the full birth date, when it is not a placeholder such as 1 January:
   a report and a found record written with names that share no key (two
@@ -26,7 +27,9 @@ with its square.
 ``undated_blocking_keys`` (linking; compared only when one record of the pair has
 no narrow birth interval, a condition ``settings.py`` adds): a common name part
 with the sex and a nationality, in blocks that hold such a record. Without it a
-record with no birth year and only common names met nobody by name.
+record with no birth year and only common names met nobody by name. A block with
+more pairs than its cap (below) is refined by place as above, when
+``place_refinement``.
 
 ``remains_blocking_keys`` (linking; compared only when one record has no name,
 unidentified remains): the place of the record with each of its birth years, the
@@ -48,8 +51,8 @@ keys. The choices are fields of ``BlockCaps``: de-duplication uses none of the
 linking-only ones, which did not pay for their pairs there.
 
 Every choice depends only on the size of the block, which both records of a pair
-see alike, so two records either meet in a block or are refined apart by the sex or
-nationality they do not share. Keys are 64-bit hashes (DuckDB's ``hash``) of the
+see alike, so two records either meet in a block or are refined apart by the sex,
+nationality or places they do not share. Keys are 64-bit hashes (DuckDB's ``hash``) of the
 block's text, computed here with DuckDB whatever the backend, so Spark joins the
 same integers as DuckDB.
 
@@ -81,6 +84,9 @@ class BlockCaps:
     birth_date_blocks: bool = False
     # The place and birth years of unidentified remains (a record with no name).
     remains_place_blocks: bool = False
+    # Blocks still too large after the nationality refined by each place of the
+    # record (where it was made and its route) before they are left out.
+    place_refinement: bool = False
 
 
 # De-duplication: 30 records per block keep a million records within about 30
@@ -96,6 +102,11 @@ class BlockCaps:
 # 2 for name pairs only, 1 for single parts, gave recall 0.969 for 124k), undated
 # name blocks (+3k), full birth dates (+0.3k), the places of remains (+0.7k).
 # At 100k: recall 0.895 -> 0.928, top-10 0.869 -> 0.892, pairs 2.51M -> 2.82M.
+# Refining by place the blocks still too large (v2 data, 100k): recall 0.935 ->
+# 0.949, pairs 2.82M -> 3.42M, but top-10 0.903 -> 0.904 and top-1 0.765 -> 0.763:
+# the pairs it brings are namesakes of one age, sex, nationality and place, which
+# the ranking mostly cannot tell apart (at 10k: recall 0.977 -> 0.978, 142k -> 143k
+# pairs, top-10 0.969 -> 0.968).
 DEDUPE_CAPS = BlockCaps(
     rare_pair_key_records=50,
     rare_name_key_records=8,
@@ -110,6 +121,7 @@ LINK_CAPS = BlockCaps(
     undated_name_blocks=True,
     birth_date_blocks=True,
     remains_place_blocks=True,
+    place_refinement=True,
 )
 # An interval wider than this (a forensic estimate "20-60") blocks on names only.
 MAX_BLOCKING_BIRTH_YEARS = 12
@@ -174,6 +186,16 @@ _STEPS = (
     )
     """,
     """
+    create temp table by_place as
+    select unique_id, hash(block, place) as block from (
+        select n.unique_id, n.block, unnest(i.places) as place
+        from by_nationality as n join inputs as i using (unique_id)
+        where {place_refinement} and n.block in (
+            select block from by_nationality group by block having count(*) > {max_block}
+        )
+    )
+    """,
+    """
     create temp table undated as
     select n.unique_id, hash(n.name_key, r.sex, r.nationality, 'undated') as block,
         r.birth_year_hi - r.birth_year_lo >= {max_years} or r.birth_year_lo is null as undated
@@ -198,6 +220,9 @@ _STEPS = (
     union all
     select unique_id, block from by_nationality
     where block in (select block from by_nationality group by block having count(*) <= {max_block})
+    union all
+    select unique_id, block from by_place
+    where block in (select block from by_place group by block having count(*) <= {max_block})
     union all
     select unique_id, hash(birth_date_exact, 'birth date') from inputs
     where {birth_date_blocks} and birth_date_exact is not null and birth_date_exact in (
@@ -232,10 +257,26 @@ _STEPS = (
     )
     """,
     """
+    create temp table undated_by_place as
+    select unique_id, hash(block, place) as block, undated from (
+        select n.unique_id, n.block, n.undated, unnest(i.places) as place
+        from undated as n join inputs as i using (unique_id)
+        where {place_refinement} and n.block in (
+            select block from undated group by block
+            having bool_or(undated)
+                and count(*) filter (where undated) * count(*) > {max_block_pairs}
+        )
+    )
+    """,
+    """
     create temp table undated_blocks as
-    select unique_id, block from undated
+    select unique_id, block from (
+        select * from undated union all select * from undated_by_place
+    ) as u
     where block in (
-        select block from undated group by block
+        select block from (
+            select * from undated union all select * from undated_by_place
+        ) group by block
         having bool_or(undated)
             and count(*) filter (where undated) * count(*) <= {max_block_pairs}
     )
@@ -285,6 +326,7 @@ def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS
                     "sex",
                     "nationalities",
                     "place",
+                    "places",
                 ]
             )
             for table in tables
@@ -308,6 +350,7 @@ def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS
             "undated_name_blocks": _sql_bool(caps.undated_name_blocks),
             "birth_date_blocks": _sql_bool(caps.birth_date_blocks),
             "remains_place_blocks": _sql_bool(caps.remains_place_blocks),
+            "place_refinement": _sql_bool(caps.place_refinement),
             "remains_slack": REMAINS_BIRTH_YEAR_SLACK,
         }
         for step in _STEPS:
