@@ -16,8 +16,8 @@ with its square.
   have (its interval widened by ``BlockCaps.birth_year_slack`` on each side, so
   records twice the slack apart still meet), refined while the block is larger
   than its cap: first by sex, then by nationality, then (linking,
-  ``BlockCaps.place_refinement``) by each place of the record, where it was made
-  and its route; a block still too large is left out (its pairs are namesakes of
+  ``BlockCaps.place_refinement``) by the record's place (where the person was last
+  seen, or found); a block still too large is left out (its pairs are namesakes of
   the same age, sex, nationality and place, far too many to review);
 * a single name part alone when very few records have it;
 * (linking) the full birth date, when it is not a placeholder such as 1 January:
@@ -52,7 +52,7 @@ linking-only ones, which did not pay for their pairs there.
 
 Every choice depends only on the size of the block, which both records of a pair
 see alike, so two records either meet in a block or are refined apart by the sex,
-nationality or places they do not share. Keys are 64-bit hashes (DuckDB's ``hash``) of the
+nationality or place they do not share. Keys are 64-bit hashes (DuckDB's ``hash``) of the
 block's text, computed here with DuckDB whatever the backend, so Spark joins the
 same integers as DuckDB.
 
@@ -84,8 +84,8 @@ class BlockCaps:
     birth_date_blocks: bool = False
     # The place and birth years of unidentified remains (a record with no name).
     remains_place_blocks: bool = False
-    # Blocks still too large after the nationality refined by each place of the
-    # record (where it was made and its route) before they are left out.
+    # Blocks still too large after the nationality refined by the record's place
+    # (where the person was last seen, or found) before they are left out.
     place_refinement: bool = False
 
 
@@ -103,10 +103,12 @@ class BlockCaps:
 # name blocks (+3k), full birth dates (+0.3k), the places of remains (+0.7k).
 # At 100k: recall 0.895 -> 0.928, top-10 0.869 -> 0.892, pairs 2.51M -> 2.82M.
 # Refining by place the blocks still too large (v2 data, 100k): recall 0.935 ->
-# 0.949, pairs 2.82M -> 3.42M, but top-10 0.903 -> 0.904 and top-1 0.765 -> 0.763:
-# the pairs it brings are namesakes of one age, sex, nationality and place, which
-# the ranking mostly cannot tell apart (at 10k: recall 0.977 -> 0.978, 142k -> 143k
-# pairs, top-10 0.969 -> 0.968).
+# 0.943, pairs 2.82M -> 2.93M, top-10 0.9025 -> 0.9050, top-1 0.7650 -> 0.7634
+# (at 10k: recall and top-1 unchanged, 142.2k -> 142.3k pairs, top-10 0.9689 ->
+# 0.9685, one report). Refining by every place of the route as well: recall 0.949
+# for 3.42M pairs, but top-10 only 0.9042 and top-1 0.7625, the pairs it brings
+# being namesakes of one age, sex, nationality and route that the ranking mostly
+# cannot tell apart.
 DEDUPE_CAPS = BlockCaps(
     rare_pair_key_records=50,
     rare_name_key_records=8,
@@ -187,12 +189,10 @@ _STEPS = (
     """,
     """
     create temp table by_place as
-    select unique_id, hash(block, place) as block from (
-        select n.unique_id, n.block, unnest(i.places) as place
-        from by_nationality as n join inputs as i using (unique_id)
-        where {place_refinement} and n.block in (
-            select block from by_nationality group by block having count(*) > {max_block}
-        )
+    select n.unique_id, hash(n.block, i.place) as block
+    from by_nationality as n join inputs as i using (unique_id)
+    where {place_refinement} and i.place is not null and n.block in (
+        select block from by_nationality group by block having count(*) > {max_block}
     )
     """,
     """
@@ -258,14 +258,12 @@ _STEPS = (
     """,
     """
     create temp table undated_by_place as
-    select unique_id, hash(block, place) as block, undated from (
-        select n.unique_id, n.block, n.undated, unnest(i.places) as place
-        from undated as n join inputs as i using (unique_id)
-        where {place_refinement} and n.block in (
-            select block from undated group by block
-            having bool_or(undated)
-                and count(*) filter (where undated) * count(*) > {max_block_pairs}
-        )
+    select n.unique_id, hash(n.block, i.place) as block, n.undated
+    from undated as n join inputs as i using (unique_id)
+    where {place_refinement} and i.place is not null and n.block in (
+        select block from undated group by block
+        having bool_or(undated)
+            and count(*) filter (where undated) * count(*) > {max_block_pairs}
     )
     """,
     """
@@ -326,7 +324,6 @@ def with_blocking_keys(tables: Sequence[pa.Table], caps: BlockCaps = DEDUPE_CAPS
                     "sex",
                     "nationalities",
                     "place",
-                    "places",
                 ]
             )
             for table in tables
