@@ -57,8 +57,7 @@ import datetime
 import functools
 import hashlib
 import secrets
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -253,13 +252,9 @@ def _merged(groups: list[tuple[str, ...]]) -> list[str] | None:
     return sorted(set().union(*groups)) or None
 
 
-def name_columns(
-    names: Sequence[str], computed: Mapping[str, _NameParts | None] | None = None
-) -> dict[str, Any]:
-    """The name columns of a record with these names (all scripts pooled);
-    ``computed``: names already computed (by ``features_table``'s workers)."""
-    lookup = computed.__getitem__ if computed is not None else _computed_name_parts
-    parts = [name_parts for name_parts in map(lookup, names) if name_parts is not None]
+def name_columns(names: Sequence[str]) -> dict[str, Any]:
+    """The name columns of a record with these names (all scripts pooled)."""
+    parts = [name_parts for name_parts in map(_computed_name_parts, names) if name_parts]
     first = parts[0] if parts else None
     return {
         "name_canonical": _merged([name_parts.canonical for name_parts in parts]),
@@ -272,16 +267,12 @@ def name_columns(
     }
 
 
-def record_features(
-    record: LinkageRecord,
-    role: RecordRole,
-    computed_names: Mapping[str, _NameParts | None] | None = None,
-) -> dict[str, Any]:
+def record_features(record: LinkageRecord, role: RecordRole) -> dict[str, Any]:
     """One row of the table Splink reads (see ``FEATURE_SCHEMA``)."""
     born = birth_years(record)
     event = record.event_date
     row: dict[str, Any] = {"unique_id": record.id}
-    row.update(name_columns(record.names, computed_names))
+    row.update(name_columns(record.names))
     row.update(
         {
             "birth_year_lo": born.lowest if born else None,
@@ -339,53 +330,93 @@ FEATURE_SCHEMA = pa.schema(
     ]
 )
 
-# From this many records on, names are normalised by worker processes, one per
-# core: normalising is pure Python, most of the time of a large run.
+# From this many records on, features are computed by worker processes, one per
+# core: normalising names is pure Python, most of the time of a large run.
 PARALLEL_MIN_RECORDS = 50_000
 MAX_WORKERS = 4
-NAMES_PER_TASK = 5_000
+# Records per task and per Arrow chunk: the row dicts of one chunk at a time are
+# alive, never those of the whole job (at a million records they held gigabytes).
+RECORDS_PER_CHUNK = 20_000
+
+# The inputs of the job being computed, set only while forked workers exist: a
+# forked worker reads its records from here instead of receiving them pickled.
+_FORKED_INPUTS: Sequence[tuple[Sequence[LinkageRecord], RecordRole]] = ()
 
 
-def _names_parts_list(names: list[str]) -> list[_NameParts | None]:
-    return [_computed_name_parts(name) for name in names]
+def _chunk_table(records: Sequence[LinkageRecord], role: RecordRole) -> pa.Table:
+    return _table([record_features(record, role) for record in records])
 
 
-def _names_in_parallel(
-    records: Sequence[LinkageRecord],
-) -> dict[str, _NameParts | None] | None:
-    """The name parts of every name of the records, computed by worker processes
-    (``None`` on one core, or off the main thread).
+def _forked_chunk_table(task: tuple[int, int, int]) -> pa.Table:
+    """The table of ``_FORKED_INPUTS[input][start:stop]``, computed in a worker;
+    only the indices go to the worker and only Arrow buffers come back."""
+    input_index, start, stop = task
+    records, role = _FORKED_INPUTS[input_index]
+    return _chunk_table(records[start:stop], role)
 
-    Workers are forked: they inherit the variant index and run only the pure
-    Python of name normalisation, never touching the state of the caller's other
+
+def _chunk_tasks(
+    inputs: Sequence[tuple[Sequence[LinkageRecord], RecordRole]],
+) -> list[tuple[int, int, int]]:
+    return [
+        (input_index, start, min(start + RECORDS_PER_CHUNK, len(records)))
+        for input_index, (records, _) in enumerate(inputs)
+        for start in range(0, len(records), RECORDS_PER_CHUNK)
+    ]
+
+
+def _parallel_workers(record_count: int) -> int:
+    """How many worker processes to fork (0: compute in this process).
+
+    None off the main thread: forking a threaded server (a web request runs on a
+    worker thread) can copy a lock another thread holds. None on one core.
+    """
+    import os
+    import threading
+
+    if record_count < PARALLEL_MIN_RECORDS:
+        return 0
+    if threading.current_thread() is not threading.main_thread():
+        return 0
+    workers = min(MAX_WORKERS, len(os.sched_getaffinity(0)))
+    return workers if workers >= 2 else 0
+
+
+def _chunk_tables(
+    inputs: Sequence[tuple[Sequence[LinkageRecord], RecordRole]],
+    workers: int,
+) -> Iterator[tuple[tuple[int, int, int], pa.Table]]:
+    """Each chunk task with its table, in order: from forked workers when
+    ``workers``, else computed here.
+
+    Workers are forked: they inherit the records, the variant index and the
+    identifier key (so their digests are this process's), and run only the pure
+    Python of the features, never touching the state of the caller's other
     threads (``spawn`` would re-import the caller's main script, which a script
     without a ``__main__`` guard does not survive).
     """
+    global _FORKED_INPUTS
+
+    tasks = _chunk_tasks(inputs)
+    if not workers:
+        for task in tasks:
+            input_index, start, stop = task
+            records, role = inputs[input_index]
+            yield task, _chunk_table(records[start:stop], role)
+        return
     import multiprocessing
-    import os
-    import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    if threading.current_thread() is not threading.main_thread():
-        # Forking a threaded server (a web request runs on a worker thread)
-        # can copy a lock another thread holds: stay in this process.
-        return None
-    workers = min(MAX_WORKERS, len(os.sched_getaffinity(0)))
-    if workers < 2:
-        return None
-    names = sorted({name for record in records for name in record.names})
-    chunks = [
-        names[start : start + NAMES_PER_TASK] for start in range(0, len(names), NAMES_PER_TASK)
-    ]
-    computed: dict[str, _NameParts | None] = {}
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for chunk, parts in zip(chunks, pool.map(_names_parts_list, chunks), strict=True):
-            computed.update(zip(chunk, parts, strict=True))
-    return computed
+    _FORKED_INPUTS = inputs
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            yield from zip(tasks, pool.map(_forked_chunk_table, tasks), strict=True)
+    finally:
+        _FORKED_INPUTS = ()
 
 
 FEATURES_STAGE = "features"
-PROGRESS_EVERY_RECORDS = 10_000
 
 
 def features_table(
@@ -406,43 +437,59 @@ def features_tables(
 ) -> list[pa.Table]:
     """``features_table`` of each of the inputs (records and their role).
 
-    The names of all the inputs are normalised together: a link job's two files
-    share one pool of workers, which they reach together even when neither
-    would alone. Identifiers are counted over all the inputs together too, for
-    ``identifier_keys``.
+    The records of all the inputs are computed together, in chunks of
+    ``RECORDS_PER_CHUNK``: a link job's two files share one pool of workers,
+    which they reach together even when neither would alone. Identifiers are
+    counted over all the inputs together too, for ``identifier_keys``.
     """
-    every_record = [record for records, _ in inputs for record in records]
     if progress is not None and inputs:
         # Reported before any work, so that a caller timing the stages counts every
-        # second of this one (the worker pool runs before the first record is done).
+        # second of this one (the worker pool starts before the first chunk is done).
         progress(FEATURES_STAGE, 0, len(inputs[0][0]))
-    computed = (
-        _names_in_parallel(every_record) if len(every_record) >= PARALLEL_MIN_RECORDS else None
+    workers = _parallel_workers(sum(len(records) for records, _ in inputs))
+    chunks: list[list[pa.Table]] = [[] for _ in inputs]
+    for (input_index, _, stop), table in _chunk_tables(inputs, workers):
+        chunks[input_index].append(table)
+        if progress is not None:
+            progress(FEATURES_STAGE, stop, len(inputs[input_index][0]))
+    tables = [
+        pa.concat_tables(tables) if tables else FEATURE_SCHEMA.empty_table() for tables in chunks
+    ]
+    return _with_identifier_keys(tables)
+
+
+def _with_identifier_keys(tables: list[pa.Table]) -> list[pa.Table]:
+    """The tables with each row's identifiers that at most
+    ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` rows of all the tables hold, as its
+    ``identifier_keys`` (null when there are none), computed on the Arrow columns
+    (a row holds each digest once: ``_identifiers`` makes them distinct)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    every_digest = pa.chunked_array(
+        [pc.list_flatten(table.column("identifiers")) for table in tables], pa.string()
     )
-    every_rows = []
-    for records, role in inputs:
-        rows = []
-        total = len(records)
-        for done, record in enumerate(records, start=1):
-            rows.append(record_features(record, role, computed))
-            if progress is not None and (done % PROGRESS_EVERY_RECORDS == 0 or done == total):
-                progress(FEATURES_STAGE, done, total)
-        every_rows.append(rows)
-    _set_identifier_keys([row for rows in every_rows for row in rows])
-    return [_table(rows) for rows in every_rows]
-
-
-def _set_identifier_keys(rows: Sequence[dict[str, Any]]) -> None:
-    """Each row's identifiers that at most ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER``
-    rows hold, as its ``identifier_keys`` (``None`` when there are none)."""
-    holders = Counter(digest for row in rows for digest in row["identifiers"] or ())
-    for row in rows:
-        kept = [
-            digest
-            for digest in row["identifiers"] or ()
-            if holders[digest] <= MAX_RECORDS_PER_BLOCKING_IDENTIFIER
-        ]
-        row["identifier_keys"] = kept or None
+    holders = pc.value_counts(every_digest)
+    result = []
+    for table in tables:
+        identifiers = table.column("identifiers").combine_chunks()
+        digests = identifiers.flatten()
+        rows_of_digests = pc.list_parent_indices(identifiers).to_numpy()
+        holder_counts = pc.take(
+            holders.field("counts"), pc.index_in(digests, holders.field("values"))
+        )
+        kept = holder_counts.to_numpy(zero_copy_only=False) <= MAX_RECORDS_PER_BLOCKING_IDENTIFIER
+        kept_per_row = np.bincount(rows_of_digests[kept], minlength=table.num_rows)
+        offsets = np.concatenate([[0], np.cumsum(kept_per_row)]).astype(np.int32)
+        keys = pa.ListArray.from_arrays(
+            pa.array(offsets),
+            digests.filter(pa.array(kept)),
+            type=pa.list_(pa.string()),
+            mask=pa.array(kept_per_row == 0),
+        )
+        index = table.schema.get_field_index("identifier_keys")
+        result.append(table.set_column(index, "identifier_keys", keys))
+    return result
 
 
 def _table(rows: list[dict[str, Any]]) -> pa.Table:
