@@ -461,31 +461,31 @@ def features_tables(
 def _with_identifier_keys(tables: list[pa.Table]) -> list[pa.Table]:
     """The tables with each row's identifiers that at most
     ``MAX_RECORDS_PER_BLOCKING_IDENTIFIER`` rows of all the tables hold, as its
-    ``identifier_keys`` (null when there are none), computed on the Arrow columns
-    (a row holds each digest once: ``_identifiers`` makes them distinct)."""
-    import numpy as np
+    ``identifier_keys`` (null when there are none). The holders are counted on the
+    Arrow columns (a row holds each digest once: ``_identifiers`` makes them
+    distinct); only the few digests held too often are then looked up per row."""
     import pyarrow.compute as pc
 
     every_digest = pa.chunked_array(
         [pc.list_flatten(table.column("identifiers")) for table in tables], pa.string()
     )
     holders = pc.value_counts(every_digest)
+    too_common = set(
+        pc.filter(
+            holders.field("values"),
+            pc.greater(holders.field("counts"), MAX_RECORDS_PER_BLOCKING_IDENTIFIER),
+        ).to_pylist()
+    )
     result = []
     for table in tables:
-        identifiers = table.column("identifiers").combine_chunks()
-        digests = identifiers.flatten()
-        rows_of_digests = pc.list_parent_indices(identifiers).to_numpy()
-        holder_counts = pc.take(
-            holders.field("counts"), pc.index_in(digests, holders.field("values"))
-        )
-        kept = holder_counts.to_numpy(zero_copy_only=False) <= MAX_RECORDS_PER_BLOCKING_IDENTIFIER
-        kept_per_row = np.bincount(rows_of_digests[kept], minlength=table.num_rows)
-        offsets = np.concatenate([[0], np.cumsum(kept_per_row)]).astype(np.int32)
-        keys = pa.ListArray.from_arrays(
-            pa.array(offsets),
-            digests.filter(pa.array(kept)),
-            type=pa.list_(pa.string()),
-            mask=pa.array(kept_per_row == 0),
+        keys = pa.array(
+            [
+                [digest for digest in digests if digest not in too_common] or None
+                if digests
+                else None
+                for digests in table.column("identifiers").to_pylist()
+            ],
+            pa.list_(pa.string()),
         )
         index = table.schema.get_field_index("identifier_keys")
         result.append(table.set_column(index, "identifier_keys", keys))
