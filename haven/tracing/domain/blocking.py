@@ -267,14 +267,14 @@ _STEPS = (
     )
     """,
     """
+    create temp table undated_all as
+    select * from undated union all select * from undated_by_place
+    """,
+    """
     create temp table undated_blocks as
-    select unique_id, block from (
-        select * from undated union all select * from undated_by_place
-    ) as u
+    select unique_id, block from undated_all
     where block in (
-        select block from (
-            select * from undated union all select * from undated_by_place
-        ) group by block
+        select block from undated_all group by block
         having bool_or(undated)
             and count(*) filter (where undated) * count(*) <= {max_block_pairs}
     )
